@@ -85,7 +85,7 @@ export function withProse(doc: JsonObject, bounds: Range, changesAt: Map<string,
         if (!isObject(operation) || !versions || versions.length === 0) continue;
         operation.description = appendText(
           operation.description,
-          `**Changes at microversions:** ${versions.join(', ')}. Pick a microversion in the docs' version list to see the exact request and response there.`,
+          `**Changes at microversions:** ${versions.join(', ')}.`,
           true,
         );
       }

@@ -1,0 +1,69 @@
+/**
+ * The compute client: openapi-fetch, typed by the generated module of one microversion, with a
+ * middleware that sends the token and the microversion on every request.
+ */
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { Api as LatestApi } from '@novaspec/types';
+import { assertMicroversion, microversionHeaders } from './microversion.ts';
+
+/** What a generated `@novaspec/types/2.N` module exports as `Api`. */
+export interface ComputeApi {
+  microversion: string;
+  paths: object;
+}
+
+export type TokenSource = string | (() => string | Promise<string>);
+
+export interface ComputeClientOptions<Version extends string> {
+  /** The compute endpoint from the catalog: `https://host:8774/v2.1` or `https://host:8774/v2.1/{project_id}`. */
+  baseUrl: string;
+  /** A Keystone token, or a function returning the current one (called for every request). */
+  token: TokenSource;
+  /** The microversion every request asks for. Must match the `Api` type argument. */
+  microversion: Version;
+  /** A fetch implementation (tests, proxies, instrumentation). Defaults to the global fetch. */
+  fetch?: (input: Request) => Promise<Response>;
+  /** Extra headers for every request. */
+  headers?: Record<string, string>;
+}
+
+export type ComputeClient<A extends ComputeApi> = Client<A['paths'], 'application/json'> & {
+  /** The microversion this client sends, which is also the one its types describe. */
+  readonly microversion: A['microversion'];
+};
+
+function authMiddleware(token: TokenSource, microversion: string): Middleware {
+  return {
+    async onRequest({ request }) {
+      const value = typeof token === 'function' ? await token() : token;
+      request.headers.set('X-Auth-Token', value);
+      for (const [name, header] of Object.entries(microversionHeaders(microversion))) request.headers.set(name, header);
+      if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json');
+      return request;
+    },
+  };
+}
+
+/**
+ * Creates a client typed for one microversion:
+ *
+ * ```ts
+ * import type { Api } from '@novaspec/types/2.47';
+ * const nova = createComputeClient<Api>({ baseUrl, token, microversion: '2.47' });
+ * ```
+ *
+ * Without a type argument the client is typed for the newest microversion, and `microversion` must
+ * then be that one.
+ */
+export function createComputeClient<A extends ComputeApi = LatestApi>(
+  options: ComputeClientOptions<A['microversion']>,
+): ComputeClient<A> {
+  assertMicroversion(options.microversion);
+  const client = createClient<A['paths'], 'application/json'>({
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
+  client.use(authMiddleware(options.token, options.microversion));
+  return Object.assign(client, { microversion: options.microversion });
+}

@@ -1,0 +1,3 @@
+export { createComputeClient } from './client.ts';
+export type { ComputeApi, ComputeClient, ComputeClientOptions, TokenSource } from './client.ts';
+export { NOVA_API_VERSION, OPENSTACK_API_VERSION, microversionHeaders } from './microversion.ts';

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+/** Command line: serve the mock compute API until interrupted. */
+import { parseArgs } from 'node:util';
+import { startMockServer } from '../src/server.ts';
+
+const { values } = parseArgs({
+  options: {
+    host: { type: 'string', default: '127.0.0.1' },
+    port: { type: 'string', default: '8774' },
+    'max-microversion': { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log('usage: novaspec-mock [--host 127.0.0.1] [--port 8774] [--max-microversion 2.N]');
+  process.exit(0);
+}
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`novaspec-mock: --port must be a port number, got ${values.port}`);
+  process.exit(2);
+}
+try {
+  const mock = await startMockServer({ host: values.host, port, ...(values['max-microversion'] ? { maxMicroversion: values['max-microversion'] } : {}) });
+  console.log(`novaspec-mock: compute API ${mock.range.min} to ${mock.range.max} at ${mock.endpoint}`);
+  const stop = () => void mock.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  console.error(`novaspec-mock: ${(error as Error).message}`);
+  process.exit(1);
+}

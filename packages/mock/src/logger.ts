@@ -1,0 +1,9 @@
+/**
+ * Prism wants a pino-like logger. The mock keeps quiet: Prism's default logging writes a line per
+ * request and per example check (tens of MB under load), and the mock reports what matters itself.
+ */
+import type { Logger } from 'pino';
+
+const noop = () => undefined;
+const base = { fatal: noop, error: noop, warn: noop, info: noop, debug: noop, trace: noop, success: noop, silent: noop, level: 'silent' };
+export const silentLogger = Object.assign(base, { child: () => silentLogger }) as unknown as Logger;
