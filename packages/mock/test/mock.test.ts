@@ -1,0 +1,121 @@
+/**
+ * The mock over HTTP, as a team's contract tests would use it: Nova's URL forms, microversion
+ * negotiation and headers, token check, fault bodies, request ids.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServer, type MockServer } from '../src/index.ts';
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMockServer({ port: 0 });
+});
+afterAll(async () => {
+  await mock.close();
+});
+
+const SERVER = '9168b536-cd40-4630-b43f-b259807c6e87';
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${mock.url}${path}`, { headers: { 'X-Auth-Token': 'token', ...headers } });
+
+describe('the mock compute API', () => {
+  it('listens on loopback on a free port', () => {
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('answers 2.1 without a microversion header, and says so', async () => {
+    const response = await get(`/v2.1/servers/${SERVER}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('openstack-api-version')).toBe('compute 2.1');
+    expect(response.headers.get('x-openstack-nova-api-version')).toBe('2.1');
+    expect(response.headers.get('vary')).toBe('OpenStack-API-Version, X-OpenStack-Nova-API-Version');
+  });
+
+  it('sends one request id under both names, new for every request', async () => {
+    const first = await get(`/v2.1/servers/${SERVER}`);
+    const second = await get(`/v2.1/servers/${SERVER}`);
+    const id = first.headers.get('x-openstack-request-id');
+    expect(id).toMatch(/^req-[0-9a-f-]{36}$/);
+    expect(first.headers.get('x-compute-request-id')).toBe(id);
+    expect(second.headers.get('x-openstack-request-id')).not.toBe(id);
+  });
+
+  it('serves the legacy URL form with a project id', async () => {
+    const response = await get(`/v2.1/6f70656e737461636b20726f636b7321/servers/${SERVER}`, { 'OpenStack-API-Version': 'compute 2.47' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('openstack-api-version')).toBe('compute 2.47');
+  });
+
+  it('refuses a microversion it does not serve with 406 and a computeFault', async () => {
+    const response = await get(`/v2.1/servers/${SERVER}`, { 'OpenStack-API-Version': 'compute 2.999' });
+    expect(response.status).toBe(406);
+    expect(await response.json()).toEqual({
+      computeFault: { code: 406, message: 'Version 2.999 is not supported by the API. Minimum is 2.1 and maximum is 2.104.' },
+    });
+  });
+
+  it('refuses a malformed microversion with 400 and a badRequest', async () => {
+    const response = await get(`/v2.1/servers/${SERVER}`, { 'X-OpenStack-Nova-API-Version': 'banana' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ badRequest: { code: 400 } });
+  });
+
+  it('asks for a token like the Keystone middleware does', async () => {
+    const response = await fetch(`${mock.url}/v2.1/servers/${SERVER}`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Keystone uri=/);
+    expect(await response.json()).toMatchObject({ error: { code: 401, title: 'Unauthorized' } });
+  });
+
+  it('answers 404 itemNotFound for a path the API does not have', async () => {
+    const response = await get('/v2.1/no-such-thing');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ itemNotFound: { code: 404, message: 'The resource could not be found.' } });
+  });
+
+  it('answers 415 badMediaType for a body that is not JSON', async () => {
+    const response = await fetch(`${mock.url}/v2.1/servers`, {
+      method: 'POST', headers: { 'X-Auth-Token': 't', 'Content-Type': 'text/plain' }, body: 'hello',
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ badMediaType: { code: 415 } });
+  });
+
+  it('answers 400 badRequest for malformed JSON', async () => {
+    const response = await fetch(`${mock.url}/v2.1/servers`, {
+      method: 'POST', headers: { 'X-Auth-Token': 't', 'Content-Type': 'application/json' }, body: '{"server": ',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ badRequest: { code: 400, message: 'Malformed request body' } });
+  });
+
+  it('answers 413 overLimit for a body over Nova\'s size limit', async () => {
+    const response = await fetch(`${mock.url}/v2.1/servers`, {
+      method: 'POST', headers: { 'X-Auth-Token': 't', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ server: { name: 'x'.repeat(200_000) } }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ overLimit: { code: 413 } });
+  });
+
+  it('serves the version documents without a token, reporting its range', async () => {
+    const root = await fetch(`${mock.url}/`);
+    expect(root.status).toBe(200);
+    const versions = (await root.json()) as { versions: { id: string; version: string; min_version: string }[] };
+    expect(versions.versions.find((v) => v.id === 'v2.1')).toMatchObject({ version: '2.104', min_version: '2.1' });
+    const v21 = await fetch(`${mock.url}/v2.1/`);
+    expect(v21.status).toBe(200);
+    expect(((await v21.json()) as { version: { version: string } }).version.version).toBe('2.104');
+  });
+
+  it('reports a lower configured maximum in its version document and enforces it', async () => {
+    const older = await startMockServer({ port: 0, maxMicroversion: '2.60' });
+    try {
+      const root = (await (await fetch(`${older.url}/`)).json()) as { versions: { id: string; version: string }[] };
+      expect(root.versions.find((v) => v.id === 'v2.1')?.version).toBe('2.60');
+      const refused = await fetch(`${older.endpoint}/servers/${SERVER}`, { headers: { 'X-Auth-Token': 't', 'OpenStack-API-Version': 'compute 2.61' } });
+      expect(refused.status).toBe(406);
+    } finally {
+      await older.close();
+    }
+  });
+});

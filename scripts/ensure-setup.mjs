@@ -1,0 +1,48 @@
+// Runs before `npm start` and `npm test` (as npm's prestart/pretest), on whatever Node the machine
+// has: it makes a fresh clone ready without manual steps.
+//  1. npm packages: `npm ci` when node_modules is missing or older than package-lock.json. This also
+//     installs the pinned Node 24 runtime (the `node` package), which npm then puts first on PATH
+//     for every script (ADR 0001).
+//  2. Chromium for the docs tests: Debian's `chromium` package, installed with apt-get when missing
+//     and when we are root; otherwise a clear message says what to install.
+// Plain JavaScript on purpose: it must run on the machine's Node 20 before anything is installed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const run = (command, args) => {
+  console.log(`setup: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`setup: \`${command} ${args.join(' ')}\` failed (exit ${result.status}); see its output above`);
+    process.exit(1);
+  }
+};
+
+const marker = join(root, 'node_modules', '.package-lock.json');
+const lock = join(root, 'package-lock.json');
+if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+const wantsBrowser = process.env.npm_lifecycle_event === 'pretest';
+const hasChromium = () => spawnSync('sh', ['-c', 'command -v chromium'], { stdio: 'ignore' }).status === 0;
+if (wantsBrowser && !hasChromium()) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    run('apt-get', ['update']);
+    run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium']);
+  } else {
+    console.error('setup: the docs tests need Chromium at /usr/bin/chromium; install Debian\'s `chromium` package (apt-get install chromium) and run again');
+    process.exit(1);
+  }
+}
+try {
+  const version = execFileSync(join(root, 'node_modules', '.bin', 'node'), ['--version']).toString().trim();
+  console.log(`setup: ready (scripts run on Node ${version})`);
+} catch {
+  console.error('setup: node_modules/.bin/node is missing; run `npm ci` and check that the `node` package installed');
+  process.exit(1);
+}
