@@ -1,0 +1,51 @@
+// A team's code, compiled against the packed @novaspec/client and @novaspec/types entry points.
+// Every @ts-expect-error below is an assertion: tsc fails if the line is NOT an error.
+import { createComputeClient } from '@novaspec/client';
+import type { Api as Api246 } from '@novaspec/types/2.46';
+import type { Api as Api247 } from '@novaspec/types/2.47';
+import type { Api as ApiLatest } from '@novaspec/types';
+import { MAX_MICROVERSION } from '@novaspec/types/microversions';
+
+const baseUrl = 'http://nova.example:8774/v2.1';
+const pinned246 = createComputeClient<Api246>({ baseUrl, token: 'token', microversion: '2.46' });
+const pinned247 = createComputeClient<Api247>({ baseUrl, token: 'token', microversion: '2.47' });
+const newest = createComputeClient<ApiLatest>({ baseUrl, token: 'token', microversion: MAX_MICROVERSION });
+
+// @ts-expect-error a client typed for 2.47 cannot send 2.46
+createComputeClient<Api247>({ baseUrl, token: 'token', microversion: '2.46' });
+
+export async function flavorOfServer(serverId: string): Promise<string[]> {
+  const out: string[] = [];
+
+  const old = await pinned246.GET('/servers/{server_id}', { params: { path: { server_id: serverId } } });
+  if (old.data) {
+    const id: string = old.data.server.flavor.id;
+    out.push(id);
+    // @ts-expect-error up to 2.46 a server's flavor is a reference: no vcpus
+    out.push(String(old.data.server.flavor.vcpus));
+  }
+
+  const embedded = await pinned247.GET('/servers/{server_id}', { params: { path: { server_id: serverId } } });
+  if (embedded.data) {
+    const vcpus: number = embedded.data.server.flavor.vcpus;
+    out.push(String(vcpus));
+    // @ts-expect-error from 2.47 the embedded flavor has no id
+    out.push(embedded.data.server.flavor.id);
+  }
+
+  // @ts-expect-error a path the API does not have
+  await newest.GET('/servers/{server_id}/no-such-thing', { params: { path: { server_id: serverId } } });
+  return out;
+}
+
+export async function renameServer(serverId: string): Promise<void> {
+  await pinned247.PUT('/servers/{server_id}', {
+    params: { path: { server_id: serverId } },
+    body: { server: { name: 'renamed' } },
+  });
+  await pinned246.PUT('/servers/{server_id}', {
+    params: { path: { server_id: serverId } },
+    // @ts-expect-error the server body has no such field
+    body: { server: { colour: 'blue' } },
+  });
+}
