@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const bundle = require.resolve('@novaspec/spec/openapi.all.yaml');
+const bundle = require.resolve('@novaspec/spec/openapi.docs.yaml');
 const out = join(import.meta.dirname, '..', 'dist');
 mkdirSync(out, { recursive: true });
 const output = join(out, 'index.html');

@@ -2,7 +2,8 @@
 /**
  * Builds the spec's outputs from the hand-written source (ADR 0002, "Derived views"):
  *   <out>/openapi.source.json   the source bundled into one file by Redocly (ranges kept)
- *   <out>/openapi.all.json|yaml the all-versions document with generated microversion prose (docs)
+ *   <out>/openapi.all.json|yaml the all-versions document with generated microversion prose
+ *   <out>/openapi.docs.yaml     the same with one operation per server action (ADR 0005), for the docs
  *   <out>/versions/2.N.json     the exact document at every microversion
  *   <out>/versions/index.json   the list of microversions and what changes where
  * Fails with "file: rule: message" lines when a microversion would have no valid shape.
@@ -13,6 +14,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { documentBounds, type JsonObject } from '../src/annotations.ts';
+import { withActionOperations } from '../src/actions.ts';
 import { changesAt } from '../src/changes.ts';
 import { withProse } from '../src/prose.ts';
 import { sourceLocation } from '../src/source-location.ts';
@@ -65,10 +67,14 @@ if (problems.size > 0) {
 for (const view of views) {
   writeFileSync(join(out, 'versions', `${view.version}.json`), `${JSON.stringify(view.document, null, 2)}\n`);
 }
-const changes = changesAt(views);
+// Changes are computed per operation and per action (ADR 0005), from the exact views.
+const changes = changesAt(views.map((view) => ({ ...view, document: withActionOperations(view.document, { replace: false }) })));
 const all = withProse(bundled, bounds, changes);
 writeFileSync(join(out, 'openapi.all.json'), `${JSON.stringify(all, null, 2)}\n`);
 writeFileSync(join(out, 'openapi.all.yaml'), stringify(all, { lineWidth: 0 }));
+// The docs read one entry per action instead of the one union operation.
+const docs = withProse(withActionOperations(bundled, { replace: true }), bounds, changes);
+writeFileSync(join(out, 'openapi.docs.yaml'), stringify(docs, { lineWidth: 0 }));
 writeFileSync(
   join(out, 'versions', 'index.json'),
   `${JSON.stringify({ min: views[0]!.version, max: views.at(-1)!.version, versions: views.map((v) => v.version), changesAt: Object.fromEntries(changes) }, null, 2)}\n`,

@@ -5,3 +5,4 @@ export * from './lint.ts';
 export * from './prose.ts';
 export * from './changes.ts';
 export * from './source-location.ts';
+export * from './actions.ts';

@@ -28,6 +28,15 @@ export interface View {
 }
 
 const REMOVED = Symbol('removed');
+
+/** Maps that are dropped when every entry in them was removed (an empty `content` is not "no body"). */
+export const EMPTIED_AWAY = new Set(['content', 'headers', 'examples', 'parameters', 'links']);
+
+/** Whether a container had entries and has none left. */
+export function isEmptied(before: unknown, after: unknown): boolean {
+  const size = (v: unknown) => (Array.isArray(v) ? v.length : isObject(v) ? Object.keys(v).length : -1);
+  return size(before) > 0 && size(after) === 0;
+}
 type Transformed = unknown | typeof REMOVED;
 
 function escapePointer(segment: string): string {
@@ -136,7 +145,8 @@ export function viewAt(source: JsonObject, version: string): View {
         continue;
       }
       const result = transform(value, childPointer);
-      if (result !== REMOVED) out[key] = result;
+      if (result === REMOVED || (EMPTIED_AWAY.has(key) && isEmptied(value, result))) continue;
+      out[key] = result;
     }
 
     if (Array.isArray(out.required) && removedProperties.size > 0) {
