@@ -5,6 +5,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { Api as LatestApi } from '@novaspec/types';
 import { assertMicroversion, microversionHeaders } from './microversion.ts';
+import { serverActions, type ServerActions } from './actions.ts';
 
 /** What a generated `@novaspec/types/2.N` module exports as `Api`. */
 export interface ComputeApi {
@@ -27,7 +28,7 @@ export interface ComputeClientOptions<Version extends string> {
   headers?: Record<string, string>;
 }
 
-export type ComputeClient<A extends ComputeApi> = Client<A['paths'], 'application/json'> & {
+export type ComputeClient<A extends ComputeApi> = Client<A['paths'], 'application/json'> & ServerActions<A['paths']> & {
   /** The microversion this client sends, which is also the one its types describe. */
   readonly microversion: A['microversion'];
 };
@@ -65,5 +66,5 @@ export function createComputeClient<A extends ComputeApi = LatestApi>(
     ...(options.headers ? { headers: options.headers } : {}),
   });
   client.use(authMiddleware(options.token, options.microversion));
-  return Object.assign(client, { microversion: options.microversion });
+  return Object.assign(client, serverActions(client), { microversion: options.microversion });
 }

@@ -14,7 +14,7 @@ let project: string;
 
 function packInto(workspace: string, modules: string, name: string): void {
   const packed = execFileSync('npm', ['pack', '--workspace', workspace, '--pack-destination', project, '--json'], { cwd: repo, encoding: 'utf8' });
-  const [{ filename }] = JSON.parse(packed) as { filename: string }[];
+  const [{ filename }] = JSON.parse(packed) as [{ filename: string }];
   const target = join(modules, '@novaspec', name);
   mkdirSync(target, { recursive: true });
   execFileSync('tar', ['-xzf', join(project, filename), '-C', target, '--strip-components=1']);

@@ -14,10 +14,12 @@ export function operationFingerprint(document: JsonObject, path: string, method:
   if (!isObject(operation)) return undefined;
   const pathParameters = isObject(item) ? item.parameters : undefined;
   const seen = new Set<string>();
-  const inline = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(inline);
+  // Prose and examples are not the shape; but inside `properties` those words are field names.
+  const PROSE = new Set(['description', 'summary', 'examples', 'example']);
+  const inline = (node: unknown, inProperties = false): unknown => {
+    if (Array.isArray(node)) return node.map((item) => inline(item));
     if (!isObject(node)) return node;
-    if (typeof node.$ref === 'string') {
+    if (typeof node.$ref === 'string' && !inProperties) {
       if (seen.has(node.$ref)) return { $ref: node.$ref };
       seen.add(node.$ref);
       const target = inline(resolvePointer(document, node.$ref));
@@ -26,8 +28,8 @@ export function operationFingerprint(document: JsonObject, path: string, method:
     }
     const out: JsonObject = {};
     for (const key of Object.keys(node).sort()) {
-      if (key === 'description' || key === 'summary' || key === 'examples' || key === 'example') continue;
-      out[key] = inline(node[key]);
+      if (PROSE.has(key) && !inProperties) continue;
+      out[key] = inline(node[key], key === 'properties' && !inProperties);
     }
     return out;
   };

@@ -121,6 +121,10 @@ export function viewAt(source: JsonObject, version: string): View {
       if (inRange(minor, override.range)) current = { ...current, ...override.keywords };
     }
 
+    // `deprecated: true` on a ranged node says "removed after max-ver" (ADR 0002); inside the range,
+    // which is where this view is, the node is current.
+    if (MAX_KEY in (extensionOf(node) ?? {}) && current.deprecated === true) delete current.deprecated;
+
     const out: JsonObject = {};
     const removedProperties = new Set<string>();
     for (const [key, value] of Object.entries(current)) {

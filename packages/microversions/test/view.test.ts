@@ -57,6 +57,11 @@ describe('viewAt: what exists at a microversion', () => {
     expect(examples('2.47')).toEqual(['new']);
   });
 
+  it('does not mark as deprecated what is current at the version', () => {
+    expect(at('2.1').components.schemas.Thing.properties.legacy.deprecated).toBeUndefined();
+    expect(at('2.46').components.schemas.FlavorRef.deprecated).toBeUndefined();
+  });
+
   it('leaves no range data in a view', () => {
     expect(JSON.stringify(at('2.60'))).not.toMatch(/min-ver|max-ver|overrides/);
   });

@@ -140,21 +140,37 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     if (specPath === undefined) return fault(404, 'The resource could not be found.');
     const isVersionDocument = specPath === '/' || specPath === '/v2.1/';
 
-    const negotiated = negotiate(request.headers, range);
+    // Nova's unversioned root (`GET /`) has no microversion handling and no request-id middleware.
+    const isRoot = specPath === '/';
+    if (isRoot) {
+      delete headers['x-openstack-request-id'];
+      delete headers['x-compute-request-id'];
+    }
+    const negotiated = isRoot ? { ok: true as const, minor: range.max, version: newest } : negotiate(request.headers, range);
     if (!negotiated.ok) return fault(negotiated.status, negotiated.message);
-    if (!isVersionDocument) {
+    if (!isRoot) {
       Object.assign(headers, {
         'openstack-api-version': `compute ${negotiated.version}`,
         'x-openstack-nova-api-version': negotiated.version,
         vary: 'OpenStack-API-Version, X-OpenStack-Nova-API-Version',
       });
+    }
+    if (!isVersionDocument) {
       if (!request.headers['x-auth-token']) {
         headers['www-authenticate'] = `Keystone uri="http://${request.headers.host ?? 'localhost'}/identity"`;
         return send(401, { error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } });
       }
     }
 
-    const body = await readBody(request);
+    let body: unknown;
+    try {
+      body = await readBody(request);
+    } catch (error) {
+      if (!(error instanceof HttpFault)) throw error;
+      // A body left unread (413) would poison a kept-alive connection: answer, then close it.
+      if (!request.readableEnded) headers.connection = 'close';
+      return fault(error.status, error.message);
+    }
     const input: IHttpRequest = {
       method: (request.method ?? 'GET').toLowerCase() as IHttpRequest['method'],
       url: { path: specPath, query: queryOf(url) },
@@ -189,7 +205,11 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       const message = error instanceof Error ? error.message : String(error);
       if (!response.headersSent) {
         const text = JSON.stringify(faultBody(status, message));
-        response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        response.writeHead(status, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(text),
+          ...(request.readableEnded ? {} : { connection: 'close' }),
+        });
         response.end(text);
       } else {
         response.destroy();

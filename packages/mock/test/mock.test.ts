@@ -94,6 +94,7 @@ describe('the mock compute API', () => {
       body: JSON.stringify({ server: { name: 'x'.repeat(200_000) } }),
     });
     expect(response.status).toBe(413);
+    expect(response.headers.get('x-openstack-request-id')).toMatch(/^req-/);
     expect(await response.json()).toMatchObject({ overLimit: { code: 413 } });
   });
 

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { withActionOperations } from '@novaspec/microversions';
 
 const require = createRequire(import.meta.url);
 const specDist = dirname(require.resolve('@novaspec/spec/versions/index.json'));
@@ -27,7 +28,9 @@ const header = (version: string) => `/**
 
 async function generate(version: string): Promise<void> {
   const file = join(specDist, `${version}.json`);
-  const document = JSON.parse(readFileSync(file, 'utf8'));
+  // Each server action also gets its own pseudo-path (`/servers/{server_id}/action#reboot`, ADR 0005),
+  // so that its request and its answer are typed on their own, next to the real endpoint.
+  const document = withActionOperations(JSON.parse(readFileSync(file, 'utf8')), { replace: false });
   let body: string;
   try {
     body = astToString(await openapiTS(document, { alphabetize: false, exportType: false }));

@@ -45,7 +45,7 @@ export async function renameServer(serverId: string): Promise<void> {
   });
   await pinned246.PUT('/servers/{server_id}', {
     params: { path: { server_id: serverId } },
-    // @ts-expect-error the server body has no such field
-    body: { server: { colour: 'blue' } },
+    // @ts-expect-error a server's name is a string
+    body: { server: { name: 42 } },
   });
 }
