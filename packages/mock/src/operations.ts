@@ -1,6 +1,8 @@
 /**
- * The operations Prism serves at each microversion, read from the spec's exact views
- * (`@novaspec/spec/versions/2.N.json`) once per microversion and kept.
+ * What the mock knows of the spec: the exact view of each microversion (read from
+ * `@novaspec/spec/versions/2.N.json` once and kept, with Prism's operations for it), and, from the
+ * all-versions document, which methods and server actions exist at any microversion, so that asking
+ * for one outside its range answers 404 as Nova does (not 405, not 400).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,6 +11,9 @@ import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 
 const require = createRequire(import.meta.url);
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+
+type Json = Record<string, any>; // spec documents, read by path
 
 export interface SpecVersions {
   dir: string;
@@ -23,30 +28,88 @@ export function locateSpecVersions(): SpecVersions {
   return { dir: dirname(index), ...parsed };
 }
 
-export class OperationCache {
+/** A path template as a matcher: `/servers/{server_id}/action` matches `/servers/abc/action`. */
+function templateMatcher(template: string): RegExp {
+  const pattern = template.split(/(\{[^}]+\})/).map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  return new RegExp(`^${pattern}$`);
+}
+
+function deref(doc: Json, node: any): any {
+  let current = node;
+  for (let guard = 0; current?.$ref && guard < 20; guard += 1) {
+    current = current.$ref.slice(2).split('/').reduce((n: any, k: string) => n?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
+  }
+  return current;
+}
+
+/** Action names of an action endpoint's POST: the `x-openstack.action-name` of its body branches. */
+function actionNames(doc: Json, item: Json): Set<string> {
+  const post = deref(doc, item)?.post;
+  const schema = deref(doc, deref(doc, post?.requestBody)?.content?.['application/json']?.schema);
+  const branches: any[] = schema?.oneOf ?? (schema ? [schema] : []);
+  const names = branches.map((b) => deref(doc, b)?.['x-openstack']?.['action-name']).filter((n): n is string => typeof n === 'string');
+  return new Set(names);
+}
+
+export interface PathFacts {
+  template: string;
+  matcher: RegExp;
+  methods: Set<string>;
+  actions: Set<string>;
+}
+
+function pathFacts(doc: Json): PathFacts[] {
+  return Object.entries<Json>(doc.paths ?? {}).map(([template, item]) => {
+    const resolved = deref(doc, item);
+    return {
+      template,
+      matcher: templateMatcher(template),
+      methods: new Set(METHODS.filter((m) => resolved?.[m])),
+      actions: actionNames(doc, item),
+    };
+  });
+}
+
+export class SpecIndex {
   readonly #dir: string;
-  readonly #loaded = new Map<string, Promise<IHttpOperation[]>>();
-  readonly #documents = new Map<string, Record<string, unknown>>();
+  readonly #documents = new Map<string, Json>();
+  readonly #operations = new Map<string, Promise<IHttpOperation[]>>();
+  readonly #facts = new Map<string, PathFacts[]>();
+  /** Every path with the methods and actions it has at any microversion. */
+  readonly everywhere: PathFacts[];
 
   constructor(dir: string) {
     this.#dir = dir;
+    this.everywhere = pathFacts(JSON.parse(readFileSync(join(dir, '..', 'openapi.all.json'), 'utf8')));
   }
 
-  document(version: string): Record<string, unknown> {
+  document(version: string): Json {
     let document = this.#documents.get(version);
     if (!document) {
-      document = JSON.parse(readFileSync(join(this.#dir, `${version}.json`), 'utf8')) as Record<string, unknown>;
+      document = JSON.parse(readFileSync(join(this.#dir, `${version}.json`), 'utf8')) as Json;
       this.#documents.set(version, document);
     }
     return document;
   }
 
   operations(version: string): Promise<IHttpOperation[]> {
-    let loaded = this.#loaded.get(version);
+    let loaded = this.#operations.get(version);
     if (!loaded) {
       loaded = getHttpOperationsFromSpec(this.document(version));
-      this.#loaded.set(version, loaded);
+      this.#operations.set(version, loaded);
     }
     return loaded;
+  }
+
+  /** The facts of the path a request path falls on, at a version (or at any version). */
+  find(path: string, version?: string): PathFacts | undefined {
+    let facts = this.everywhere;
+    if (version) {
+      facts = this.#facts.get(version) ?? pathFacts(this.document(version));
+      this.#facts.set(version, facts);
+    }
+    // Literal segments beat templates (`/servers/detail` over `/servers/{server_id}`).
+    const matches = facts.filter((f) => f.matcher.test(path));
+    return matches.sort((a, b) => a.template.split('{').length - b.template.split('{').length)[0];
   }
 }

@@ -1,9 +1,9 @@
 /**
  * The mock compute API: a small HTTP front that does what Nova's own API layer does before any
- * controller runs (URL forms, token presence, microversion negotiation, body parsing, fault bodies,
- * version and request-id headers), then asks Prism to answer from the spec's exact view at the
- * negotiated microversion. Prism stays the engine for routing, validation and example selection
- * (including the `Prefer: code=, example=, dynamic=` header).
+ * controller runs (URL forms, token presence, microversion negotiation, body parsing, action lookup,
+ * fault bodies, version and request-id headers), then asks Prism to answer from the spec's exact
+ * view at the negotiated microversion. Prism stays the engine for routing, validation and example
+ * selection (including `Prefer: code=, example=, dynamic=`). See ADR 0004.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -11,10 +11,12 @@ import type { AddressInfo } from 'node:net';
 import { createInstance, type IHttpConfig, type IHttpRequest } from '@stoplight/prism-http';
 import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
 import * as E from 'fp-ts/lib/Either.js';
+import { AnswerCache, type Answer } from './answer-cache.ts';
 import { faultBody } from './faults.ts';
-import { negotiate, type VersionRange } from './microversion.ts';
-import { OperationCache, locateSpecVersions } from './operations.ts';
 import { silentLogger } from './logger.ts';
+import { negotiate, type VersionRange } from './microversion.ts';
+import { SpecIndex, locateSpecVersions } from './operations.ts';
+import { novaValidationMessage, type Violation } from './validation-message.ts';
 
 export interface MockOptions {
   host?: string;
@@ -22,6 +24,8 @@ export interface MockOptions {
   port?: number;
   /** The newest microversion to serve, "2.N"; default: the spec's newest. */
   maxMicroversion?: string;
+  /** How many distinct answers to remember (0 turns the cache off); default 2000. */
+  cacheEntries?: number;
 }
 
 export interface MockServer {
@@ -34,6 +38,7 @@ export interface MockServer {
 
 /** oslo.middleware's default limit on request bodies, which Nova's pipeline applies. */
 const MAX_BODY_BYTES = 114_688;
+const NOT_FOUND = 'The resource could not be found.';
 
 const PRISM_CONFIG: IHttpConfig = {
   mock: { dynamic: false },
@@ -45,35 +50,42 @@ const PRISM_CONFIG: IHttpConfig = {
   isProxy: false,
 };
 
-class HttpFault extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.status = status;
-  }
-}
-
 function minorOf(version: string, what: string): number {
   const match = /^2\.(\d+)$/.exec(version);
   if (!match) throw new Error(`${what} must be "2.N", got ${JSON.stringify(version)}`);
   return Number(match[1]);
 }
 
-async function readBody(request: IncomingMessage): Promise<unknown> {
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Answer => ({
+  status,
+  headers: { 'content-type': 'application/json', ...headers },
+  text: JSON.stringify(body),
+});
+const fault = (status: number, message: string, headers: Record<string, string> = {}): Answer => json(status, faultBody(status, message), headers);
+
+interface RawBody {
+  text: string;
+  parsed: unknown;
+}
+
+/** Reads the body as Nova's WSGI layer would: size limit, JSON only, malformed JSON refused. */
+async function readBody(request: IncomingMessage): Promise<RawBody | Answer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpFault(413, 'Request is too large.');
+    // A body left unread would poison a kept-alive connection: answer, then close it.
+    if (size > MAX_BODY_BYTES) return fault(413, 'Request is too large.', { connection: 'close' });
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return undefined;
   const type = (request.headers['content-type'] ?? 'application/json').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') throw new HttpFault(415, `Unsupported Content-Type`);
+  if (type !== 'application/json') return fault(415, 'Unsupported Content-Type');
+  const text = Buffer.concat(chunks).toString('utf8');
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return { text, parsed: JSON.parse(text) };
   } catch {
-    throw new HttpFault(400, 'Malformed request body');
+    return fault(400, 'Malformed request body');
   }
 }
 
@@ -97,12 +109,6 @@ function queryOf(url: URL): Record<string, string | string[]> {
   return query;
 }
 
-function describeViolation(violation: { path?: (string | number)[]; message: string }): string {
-  const [where, ...field] = violation.path ?? [];
-  const name = field.length > 0 ? field.join('.') : String(where ?? 'request');
-  return `Invalid input for field/attribute ${name}. ${violation.message}`;
-}
-
 export async function startMockServer(options: MockOptions = {}): Promise<MockServer> {
   const spec = locateSpecVersions();
   const range: VersionRange = {
@@ -112,110 +118,130 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   if (range.max > minorOf(spec.max, 'the spec maximum') || range.max < range.min) {
     throw new Error(`maxMicroversion ${options.maxMicroversion} is outside the spec's ${spec.min} to ${spec.max}`);
   }
-  const cache = new OperationCache(spec.dir);
+  const index = new SpecIndex(spec.dir);
   const newest = `2.${range.max}`;
-  const roots = new Set(Object.keys((cache.document(newest).paths ?? {}) as object).map((path) => path.split('/')[1]!).filter(Boolean));
-  await cache.operations(newest);
+  const roots = new Set(index.everywhere.map((facts) => facts.template.split('/')[1]!).filter(Boolean));
+  await index.operations(newest);
   const prism = createInstance(PRISM_CONFIG, { logger: silentLogger });
+  const answers = new AnswerCache(options.cacheEntries ?? 2000);
 
-  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const requestId = `req-${randomUUID()}`;
-    const headers: Record<string, string> = {
-      'x-openstack-request-id': requestId,
-      'x-compute-request-id': requestId,
-    };
-    const send = (status: number, body: unknown) => {
-      const text = body === undefined ? '' : JSON.stringify(body);
-      response.writeHead(status, {
-        ...headers,
-        ...(text ? { 'content-type': 'application/json' } : {}),
-        'content-length': Buffer.byteLength(text),
-      });
-      response.end(text);
-    };
-    const fault = (status: number, message: string) => send(status, faultBody(status, message));
-
-    const url = new URL(request.url ?? '/', 'http://mock.invalid');
-    const specPath = specPathOf(url.pathname, roots);
-    if (specPath === undefined) return fault(404, 'The resource could not be found.');
-    const isVersionDocument = specPath === '/' || specPath === '/v2.1/';
-
-    // Nova's unversioned root (`GET /`) has no microversion handling and no request-id middleware.
-    const isRoot = specPath === '/';
-    if (isRoot) {
-      delete headers['x-openstack-request-id'];
-      delete headers['x-compute-request-id'];
+  /** Nova's checks that come before any controller, in Nova's order. */
+  const precheck = (method: string, specPath: string, version: string, body: RawBody | undefined): Answer | undefined => {
+    const here = index.find(specPath, version);
+    if (!here || !here.methods.has(method)) {
+      const anywhere = index.find(specPath);
+      // A method Nova has at other microversions is "not found" here; one it never has is 405.
+      if (anywhere?.methods.has(method) || !anywhere) return fault(404, NOT_FOUND);
+      return fault(405, 'The method specified is not allowed for this resource.');
     }
-    const negotiated = isRoot ? { ok: true as const, minor: range.max, version: newest } : negotiate(request.headers, range);
-    if (!negotiated.ok) return fault(negotiated.status, negotiated.message);
-    if (!isRoot) {
-      Object.assign(headers, {
-        'openstack-api-version': `compute ${negotiated.version}`,
-        'x-openstack-nova-api-version': negotiated.version,
-        vary: 'OpenStack-API-Version, X-OpenStack-Nova-API-Version',
-      });
-    }
-    if (!isVersionDocument) {
-      if (!request.headers['x-auth-token']) {
-        headers['www-authenticate'] = `Keystone uri="http://${request.headers.host ?? 'localhost'}/identity"`;
-        return send(401, { error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } });
+    if (method === 'post' && here.actions.size > 0) {
+      const keys = body && typeof body.parsed === 'object' && body.parsed !== null ? Object.keys(body.parsed) : [];
+      if (keys.length !== 1) return fault(400, 'Malformed request body');
+      const action = keys[0]!;
+      if (!here.actions.has(action)) {
+        const anywhere = index.find(specPath);
+        if (anywhere?.actions.has(action)) return fault(404, NOT_FOUND);
+        return fault(400, `There is no such action: ${action}`);
       }
     }
+    return undefined;
+  };
 
-    let body: unknown;
-    try {
-      body = await readBody(request);
-    } catch (error) {
-      if (!(error instanceof HttpFault)) throw error;
-      // A body left unread (413) would poison a kept-alive connection: answer, then close it.
-      if (!request.readableEnded) headers.connection = 'close';
-      return fault(error.status, error.message);
-    }
-    const input: IHttpRequest = {
-      method: (request.method ?? 'GET').toLowerCase() as IHttpRequest['method'],
-      url: { path: specPath, query: queryOf(url) },
-      headers: request.headers as Record<string, string>,
-      body,
-    };
-    const preferences = getHttpConfigFromRequest(input);
-    if (E.isLeft(preferences)) return fault(400, `Invalid Prefer header: ${preferences.left.message}`);
-    const config = { ...PRISM_CONFIG, mock: { ...PRISM_CONFIG.mock, ...stripUndefined(preferences.right) } } as IHttpConfig;
-    const result = await prism.request(input, await cache.operations(negotiated.version), config)();
+  /** Prism's answer, from the view of the negotiated microversion. */
+  const askPrism = async (input: IHttpRequest, version: string, config: IHttpConfig): Promise<Answer> => {
+    const result = await prism.request(input, await index.operations(version), config)();
     if (E.isLeft(result)) {
       const error = result.left as Error & { status?: number };
-      if (error.status === 404) return fault(404, 'The resource could not be found.');
+      if (error.status === 404) return fault(404, NOT_FOUND);
       if (error.status === 405) return fault(405, 'The method specified is not allowed for this resource.');
       if (error.status === 422 || error.status === 400) return fault(400, error.message);
       return fault(500, `The mock could not answer: ${error.message}`);
     }
     const violations = result.right.validations.input.filter((v) => v.severity === 0 /* DiagnosticSeverity.Error */);
-    if (violations.length > 0 && !config.mock.code) return fault(400, describeViolation(violations[0]!));
+    if (violations.length > 0 && !config.mock.code) {
+      return fault(400, novaValidationMessage(violations[0] as unknown as Violation, { body: input.body, query: input.url.query }));
+    }
     const output = result.right.output;
+    const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(output.headers ?? {})) {
       const lower = name.toLowerCase();
-      if (!(lower in headers) && lower !== 'content-type' && lower !== 'content-length') headers[lower] = String(value);
+      if (lower !== 'content-length' && !lower.startsWith('x-openstack') && !lower.startsWith('x-compute') && lower !== 'vary' && lower !== 'openstack-api-version') {
+        headers[lower] = String(value);
+      }
     }
-    if (isVersionDocument) return send(output.statusCode, reportRange(output.body, range));
-    return send(output.statusCode, output.body);
+    if (output.body === undefined || output.body === null || output.body === '') {
+      delete headers['content-type'];
+      return { status: output.statusCode, headers, text: '' };
+    }
+    const body = input.url.path === '/' || input.url.path === '/v2.1/' ? reportRange(output.body, range) : output.body;
+    return { status: output.statusCode, headers: { ...headers, 'content-type': 'application/json' }, text: JSON.stringify(body) };
   };
 
-  const server: Server = createHttpServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      const status = error instanceof HttpFault ? error.status : 500;
-      const message = error instanceof Error ? error.message : String(error);
-      if (!response.headersSent) {
-        const text = JSON.stringify(faultBody(status, message));
-        response.writeHead(status, {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(text),
-          ...(request.readableEnded ? {} : { connection: 'close' }),
-        });
-        response.end(text);
-      } else {
-        response.destroy();
-      }
-      if (status >= 500) console.error(`novaspec-mock: ${request.method} ${request.url}: ${message}`);
-    });
+  const answer = async (request: IncomingMessage, perRequest: Record<string, string>): Promise<Answer> => {
+    const url = new URL(request.url ?? '/', 'http://mock.invalid');
+    const specPath = specPathOf(url.pathname, roots);
+    if (specPath === undefined) return fault(404, NOT_FOUND);
+
+    // Nova's unversioned root (`GET /`) has no microversion handling and no request-id middleware.
+    const isRoot = specPath === '/';
+    if (isRoot) {
+      delete perRequest['x-openstack-request-id'];
+      delete perRequest['x-compute-request-id'];
+    }
+    const negotiated = isRoot ? { ok: true as const, minor: range.max, version: newest } : negotiate(request.headers, range);
+    if (!negotiated.ok) return fault(negotiated.status, negotiated.message);
+    if (!isRoot) {
+      Object.assign(perRequest, {
+        'openstack-api-version': `compute ${negotiated.version}`,
+        'x-openstack-nova-api-version': negotiated.version,
+        vary: 'OpenStack-API-Version, X-OpenStack-Nova-API-Version',
+      });
+    }
+    const needsToken = !(isRoot || specPath === '/v2.1/');
+    if (needsToken && !request.headers['x-auth-token']) {
+      return json(401, { error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } }, {
+        'www-authenticate': `Keystone uri="http://${request.headers.host ?? 'localhost'}/identity"`,
+      });
+    }
+
+    const body = await readBody(request);
+    if (body && 'status' in body) return body;
+    const method = (request.method ?? 'GET').toLowerCase();
+    const refused = precheck(method, specPath, negotiated.version, body);
+    if (refused) return refused;
+
+    const input: IHttpRequest = {
+      method: method as IHttpRequest['method'],
+      url: { path: specPath, query: queryOf(url) },
+      headers: request.headers as Record<string, string>,
+      body: body?.parsed,
+    };
+    const preferences = getHttpConfigFromRequest(input);
+    if (E.isLeft(preferences)) return fault(400, `Invalid Prefer header: ${preferences.left.message}`);
+    const config = { ...PRISM_CONFIG, mock: { ...PRISM_CONFIG.mock, ...stripUndefined(preferences.right) } } as IHttpConfig;
+
+    // Prism's answer to a request is a function of the request unless it generates data (dynamic):
+    // ask once per distinct request, replay after that (ADR 0004).
+    if (config.mock.dynamic) return askPrism(input, negotiated.version, config);
+    const key = AnswerCache.key(negotiated.version, method, specPath, url.search, request.headers, body?.text);
+    return answers.getOrCompute(key, () => askPrism(input, negotiated.version, config));
+  };
+
+  const server: Server = createHttpServer((request: IncomingMessage, response: ServerResponse) => {
+    const requestId = `req-${randomUUID()}`;
+    const perRequest: Record<string, string> = { 'x-openstack-request-id': requestId, 'x-compute-request-id': requestId };
+    answer(request, perRequest)
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        console.error(`novaspec-mock: ${request.method} ${request.url}: ${message}`);
+        return fault(500, `The mock failed: ${message}`);
+      })
+      .then((result) => {
+        if (response.headersSent) return;
+        response.writeHead(result.status, { ...result.headers, ...perRequest, 'content-length': Buffer.byteLength(result.text) });
+        response.end(result.text);
+      })
+      .catch(() => response.destroy());
   });
 
   await new Promise<void>((resolve, reject) => {
