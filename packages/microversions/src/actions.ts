@@ -85,10 +85,22 @@ function belongsTo(doc: JsonObject, node: unknown, action: string): boolean {
   return true;
 }
 
-/** The responses of one action: every node tagged for other actions removed, one-branch anyOfs collapsed. */
+/** Marks a node that does not exist for the action (see `filterForAction`). */
+const ABSENT = Symbol('absent for this action');
+
+/**
+ * The responses of one action: every node tagged for other actions removed, one-branch anyOfs
+ * collapsed. A schema left without any variant for the action (an `anyOf`/`oneOf` whose branches all
+ * belong to other actions, or a `schema` tagged for other actions) does not exist for it, and neither
+ * does the media type, header or parameter it describes: `content` and `headers` emptied that way go
+ * too, so an action whose body variants all lie outside the view has no body.
+ */
 function filterForAction(doc: JsonObject, node: unknown, action: string): unknown {
   if (Array.isArray(node)) {
-    return node.filter((item) => belongsTo(doc, item, action)).map((item) => filterForAction(doc, item, action));
+    return node
+      .filter((item) => belongsTo(doc, item, action))
+      .map((item) => filterForAction(doc, item, action))
+      .filter((item) => item !== ABSENT);
   }
   if (!isObject(node)) return node;
   const out: JsonObject = {};
@@ -97,13 +109,18 @@ function filterForAction(doc: JsonObject, node: unknown, action: string): unknow
       out[key] = value;
       continue;
     }
-    if (isObject(value) && !belongsTo(doc, value, action)) continue;
-    const filtered = filterForAction(doc, value, action);
+    const filtered = isObject(value) && !belongsTo(doc, value, action) ? ABSENT : filterForAction(doc, value, action);
+    if (filtered === ABSENT) {
+      if (key === 'schema') return ABSENT;
+      continue;
+    }
     if (EMPTIED_AWAY.has(key) && isEmptied(value, filtered)) continue;
     out[key] = filtered;
   }
   for (const key of ['anyOf', 'oneOf'] as const) {
+    const before = node[key];
     const branches = out[key];
+    if (Array.isArray(before) && before.length > 0 && Array.isArray(branches) && branches.length === 0) return ABSENT;
     if (Array.isArray(branches) && branches.length === 1 && isObject(branches[0])) {
       const { [key]: _dropped, ...rest } = out;
       if (!Object.keys(branches[0]).some((k) => k in rest)) return { ...rest, ...branches[0] };
@@ -136,7 +153,7 @@ export function operationForAction(doc: JsonObject, operation: JsonObject, actio
       required: true,
       content: { 'application/json': { schema: action.branch, ...(examples && Object.keys(examples).length > 0 ? { examples } : {}) } },
     },
-    responses: filterForAction(doc, responses, action.name),
+    responses: filterForAction(doc, responses, action.name) as JsonObject,
     'x-openstack': { ...(extensionOf(operation) ?? {}), ...rangeKeys(extensionOf(action.schema)), [ACTION_NAME_KEY]: action.name },
   };
   return out;
