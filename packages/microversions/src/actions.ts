@@ -154,7 +154,12 @@ export function operationForAction(doc: JsonObject, operation: JsonObject, actio
       content: { 'application/json': { schema: action.branch, ...(examples && Object.keys(examples).length > 0 ? { examples } : {}) } },
     },
     responses: filterForAction(doc, responses, action.name) as JsonObject,
-    'x-openstack': { ...(extensionOf(operation) ?? {}), ...rangeKeys(extensionOf(action.schema)), [ACTION_NAME_KEY]: action.name },
+    'x-openstack': {
+      ...(extensionOf(operation) ?? {}),
+      ...rangeKeys(extensionOf(action.schema)),
+      [ACTION_NAME_KEY]: action.name,
+      ...(action.removed ? { removed: true } : {}),
+    },
   };
   return out;
 }

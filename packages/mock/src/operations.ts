@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
+import { actionsOf, operationForAction } from '@novaspec/microversions';
 
 const require = createRequire(import.meta.url);
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
@@ -75,6 +76,7 @@ export class SpecIndex {
   readonly #documents = new Map<string, Json>();
   readonly #operations = new Map<string, Promise<IHttpOperation[]>>();
   readonly #facts = new Map<string, PathFacts[]>();
+  readonly #operationObjects = new Map<string, Json>();
   /** Every path with the methods and actions it has at any microversion. */
   readonly everywhere: PathFacts[];
 
@@ -99,6 +101,48 @@ export class SpecIndex {
       this.#operations.set(version, loaded);
     }
     return loaded;
+  }
+
+  /**
+   * Prism's operations for one server action at one microversion: a document holding only the
+   * action endpoint, as that action has it (ADR 0005): its own body schema, status code, headers and
+   * examples. Without it Prism would answer every action with the union's first success code.
+   */
+  actionOperations(version: string, template: string, action: string): Promise<IHttpOperation[]> {
+    const key = `${version} ${template} ${action}`;
+    let loaded = this.#operations.get(key);
+    if (!loaded) {
+      const document = this.document(version);
+      const item = deref(document, document.paths[template]);
+      const only = { ...document, paths: { [template]: { ...(item.parameters ? { parameters: item.parameters } : {}), post: this.operation(version, template, 'post', action) } } };
+      loaded = getHttpOperationsFromSpec(only);
+      this.#operations.set(key, loaded);
+    }
+    return loaded;
+  }
+
+  /** The spec's operation at a version (as one action has it, for an action). */
+  operation(version: string, template: string, method: string, action?: string): Json {
+    const key = `${version} ${template} ${method} ${action ?? ''}`;
+    let found = this.#operationObjects.get(key);
+    if (!found) {
+      const document = this.document(version);
+      const operation = deref(document, document.paths[template])?.[method];
+      if (action) {
+        const info = actionsOf(document, operation).find((candidate) => candidate.name === action);
+        if (!info) throw new Error(`no action ${action} at ${template} in ${version}`);
+        found = operationForAction(document, operation, info) as Json;
+      } else {
+        found = operation as Json;
+      }
+      this.#operationObjects.set(key, found);
+    }
+    return found;
+  }
+
+  /** Resolves a $ref inside a view. */
+  resolve(version: string, node: Json): Json {
+    return deref(this.document(version), node);
   }
 
   /** The facts of the path a request path falls on, at a version (or at any version). */

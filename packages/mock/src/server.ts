@@ -125,6 +125,39 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const prism = createInstance(PRISM_CONFIG, { logger: silentLogger });
   const answers = new AnswerCache(options.cacheEntries ?? 2000);
 
+  /**
+   * Two answers Prism would get wrong on its own: a removed API answers its removal code (410, or
+   * what Nova really sends) rather than Prism's pick of the lowest code; and a success response the
+   * spec has no example for at this microversion is generated from its schema (Prism's static
+   * answer would not be valid against it).
+   */
+  const adjustConfig = (input: IHttpRequest, version: string, action: string | undefined, config: IHttpConfig): IHttpConfig => {
+    if (config.mock.code || config.mock.dynamic) return config;
+    const template = index.find(input.url.path, version)?.template;
+    if (!template) return config;
+    const operation = index.operation(version, template, input.method, action);
+    const codes = Object.keys(operation?.responses ?? {});
+    if (operation?.['x-openstack']?.removed === true || operation?.deprecated === true && !codes.some((c) => c.startsWith('2'))) {
+      const code = codes.find((c) => c === '410') ?? codes.find((c) => c !== '401');
+      return code ? { ...config, mock: { ...config.mock, code: Number(code) } } : config;
+    }
+    const success = codes.filter((c) => c.startsWith('2')).sort()[0];
+    const media = success ? index.resolve(version, operation.responses[success])?.content?.['application/json'] : undefined;
+    if (media && !media.example && Object.keys(media.examples ?? {}).length === 0) {
+      return { ...config, mock: { ...config.mock, dynamic: true } };
+    }
+    return config;
+  };
+
+  /** The server action a request runs, if it is one (prechecks made sure the key is known). */
+  const actionOf = (input: IHttpRequest, version: string): { template: string; name: string } | undefined => {
+    if (input.method !== 'post' || !input.body || typeof input.body !== 'object') return undefined;
+    const here = index.find(input.url.path, version);
+    if (!here || here.actions.size === 0) return undefined;
+    const [name] = Object.keys(input.body);
+    return name && here.actions.has(name) ? { template: here.template, name } : undefined;
+  };
+
   /** Nova's checks that come before any controller, in Nova's order. */
   const precheck = (method: string, specPath: string, version: string, body: RawBody | undefined): Answer | undefined => {
     const here = index.find(specPath, version);
@@ -147,9 +180,12 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     return undefined;
   };
 
-  /** Prism's answer, from the view of the negotiated microversion. */
-  const askPrism = async (input: IHttpRequest, version: string, config: IHttpConfig): Promise<Answer> => {
-    const result = await prism.request(input, await index.operations(version), config)();
+  /** Prism's answer, from the view of the negotiated microversion (of the one action, for actions). */
+  const askPrism = async (input: IHttpRequest, version: string, requested: IHttpConfig): Promise<Answer> => {
+    const action = actionOf(input, version);
+    const operations = action ? await index.actionOperations(version, action.template, action.name) : await index.operations(version);
+    const config = adjustConfig(input, version, action?.name, requested);
+    const result = await prism.request(input, operations, config)();
     if (E.isLeft(result)) {
       const error = result.left as Error & { status?: number };
       if (error.status === 404) return fault(404, NOT_FOUND);
