@@ -119,4 +119,82 @@ describe('the mock compute API', () => {
       await older.close();
     }
   });
+
+  it('answers 404 for an operation outside its microversion range (tags are new in 2.26)', async () => {
+    const before = await get(`/v2.1/servers/${SERVER}/tags`, { 'OpenStack-API-Version': 'compute 2.25' });
+    expect(before.status).toBe(404);
+    expect(await before.json()).toEqual({ itemNotFound: { code: 404, message: 'The resource could not be found.' } });
+    const from = await get(`/v2.1/servers/${SERVER}/tags`, { 'OpenStack-API-Version': 'compute 2.26' });
+    expect(from.status).toBe(200);
+  });
+
+  it('answers 405 for a method the path never has', async () => {
+    const response = await fetch(`${mock.url}/v2.1/servers/detail`, { method: 'DELETE', headers: { 'X-Auth-Token': 't' } });
+    expect(response.status).toBe(405);
+    expect(await response.json()).toMatchObject({ badMethod: { code: 405 } });
+  });
+
+  it('refuses an unknown action key, and an action outside its range, as Nova does', async () => {
+    const post = (body: unknown, version = '2.47') => fetch(`${mock.endpoint}/servers/${SERVER}/action`, {
+      method: 'POST', headers: { 'X-Auth-Token': 't', 'Content-Type': 'application/json', 'OpenStack-API-Version': `compute ${version}` }, body: JSON.stringify(body),
+    });
+    const unknown = await post({ teleport: {} });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toEqual({ badRequest: { code: 400, message: 'There is no such action: teleport' } });
+    const two = await post({ reboot: { type: 'SOFT' }, pause: null });
+    expect(two.status).toBe(400);
+    expect(await two.json()).toEqual({ badRequest: { code: 400, message: 'Malformed request body' } });
+    const ended = await post({ 'os-getVNCConsole': { type: 'novnc' } });
+    expect(ended.status).toBe(404);
+    const started = await post({ 'os-getVNCConsole': { type: 'novnc' } }, '2.5');
+    expect(started.status).toBe(200);
+    expect(await started.json()).toMatchObject({ console: { type: 'novnc' } });
+  });
+
+  it('answers each action with its own status code and body', async () => {
+    const post = (body: unknown, version: string) => fetch(`${mock.endpoint}/servers/${SERVER}/action`, {
+      method: 'POST', headers: { 'X-Auth-Token': 't', 'Content-Type': 'application/json', 'OpenStack-API-Version': `compute ${version}` }, body: JSON.stringify(body),
+    });
+    const reboot = await post({ reboot: { type: 'HARD' } }, '2.104');
+    expect(reboot.status).toBe(202);
+    expect(await reboot.text()).toBe('');
+    const confirm = await post({ confirmResize: null }, '2.104');
+    expect(confirm.status).toBe(204);
+    const image = await post({ createImage: { name: 'snap' } }, '2.45');
+    expect(image.status).toBe(202);
+    expect(await image.json()).toEqual({ image_id: expect.any(String) });
+    const gone = await post({ resetNetwork: null }, '2.104');
+    expect(gone.status).toBe(410);
+    expect(await gone.json()).toMatchObject({ computeFault: { code: 410 } });
+  });
+
+  it('explains a validation failure the way Nova words it', async () => {
+    const response = await fetch(`${mock.endpoint}/servers`, {
+      method: 'POST', headers: { 'X-Auth-Token': 't', 'Content-Type': 'application/json', 'OpenStack-API-Version': 'compute 2.47' },
+      body: JSON.stringify({ server: { name: 42, imageRef: '70a599e0-31e7-49b7-b260-868f441e862b', flavorRef: '1', networks: 'auto' } }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ badRequest: { code: 400, message: "Invalid input for field/attribute name. Value: 42. 42 is not of type 'string'" } });
+  });
+
+  it('refuses a field that does not exist yet at the microversion (tags at create before 2.52)', async () => {
+    const create = (version: string) => fetch(`${mock.endpoint}/servers`, {
+      method: 'POST', headers: { 'X-Auth-Token': 't', 'Content-Type': 'application/json', 'OpenStack-API-Version': `compute ${version}` },
+      body: JSON.stringify({ server: { name: 'a', imageRef: '70a599e0-31e7-49b7-b260-868f441e862b', flavorRef: '1', networks: 'auto', tags: ['x'] } }),
+    });
+    const early = await create('2.51');
+    expect(early.status).toBe(400);
+    expect(((await early.json()) as { badRequest: { message: string } }).badRequest.message).toContain("Additional properties are not allowed ('tags' was unexpected)");
+    expect((await create('2.52')).status).toBe(202);
+  });
+
+  it('keeps Prism\'s response selection: Prefer code and example', async () => {
+    const notFound = await get(`/v2.1/servers/${SERVER}`, { Prefer: 'code=404' });
+    expect(notFound.status).toBe(404);
+    expect(await notFound.json()).toMatchObject({ itemNotFound: { code: 404 } });
+    const dynamic = await get(`/v2.1/servers/${SERVER}`, { Prefer: 'dynamic=true', 'OpenStack-API-Version': 'compute 2.47' });
+    expect(dynamic.status).toBe(200);
+    const body = (await dynamic.json()) as { server: { flavor: Record<string, unknown> } };
+    expect(body.server.flavor).toHaveProperty('vcpus');
+  });
 });

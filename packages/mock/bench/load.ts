@@ -1,0 +1,47 @@
+/**
+ * Load test (on demand: `npm run load -w @novaspec/mock`): the mock command in its own process,
+ * 100 connections for DURATION seconds (default 60) of mixed requests on loopback, after a WARMUP
+ * (default 10 s) at the same load. Prints requests, errors, non-2xx, p99 and the mock's resident
+ * memory after the warm-up and at the end; fails if there were errors or memory grew more than 10%.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const duration = Number(process.env.DURATION ?? 60);
+const warmup = Number(process.env.WARMUP ?? 10);
+const SERVER = '9168b536-cd40-4630-b43f-b259807c6e87';
+const script = join(import.meta.dirname, '..', 'bin', 'novaspec-mock.ts');
+const child = spawn(process.execPath, ['--max-semi-space-size=2', script, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise<string>((resolve, reject) => {
+  child.once('exit', (code) => reject(new Error(`the mock exited with ${code}`)));
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString());
+    if (match) resolve(match[1]!);
+  });
+});
+const rss = () => Number(readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) / 1024;
+
+const headers = (version: string) => ({ 'X-Auth-Token': 'load', 'OpenStack-API-Version': `compute ${version}`, 'Content-Type': 'application/json' });
+// Versions vary per request, so the mock keeps many views and many distinct answers in play.
+const requests = ['2.1', '2.26', '2.47', '2.73', '2.100', '2.104'].flatMap((version) => [
+  { method: 'GET' as const, path: `/v2.1/servers/${SERVER}`, headers: headers(version) },
+  { method: 'GET' as const, path: '/v2.1/servers/detail?limit=5', headers: headers(version) },
+  { method: 'POST' as const, path: `/v2.1/servers/${SERVER}/action`, headers: headers(version), body: JSON.stringify({ reboot: { type: 'SOFT' } }) },
+  { method: 'PUT' as const, path: `/v2.1/servers/${SERVER}/metadata`, headers: headers(version), body: JSON.stringify({ metadata: { role: 'web' } }) },
+]);
+
+const load = (seconds: number) => autocannon({ url, connections: 100, duration: seconds, requests });
+await load(warmup);
+const before = rss();
+const result = await load(duration);
+const after = rss();
+child.kill();
+const growth = (after - before) / before;
+console.log(`load: ${result.requests.total} requests in ${duration} s at 100 connections (${result.requests.average.toFixed(0)} req/s), errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}, p99 ${result.latency.p99} ms`);
+console.log(`load: mock rss ${before.toFixed(0)} MB after warm-up, ${after.toFixed(0)} MB at the end (${(100 * growth).toFixed(1)}%)`);
+if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0 || growth > 0.1) {
+  console.error('load: FAILED (errors, non-2xx answers or memory growth over 10%)');
+  process.exitCode = 1;
+}
