@@ -73,6 +73,19 @@ describe('the API reference page', () => {
     await tab.screenshot({ path: join(tmpdir(), 'novaspec-docs.png') });
   });
 
+  it('gives every server action its own entry, with its own request and answer', async () => {
+    await tab.goto(`${url}#/server-actions`);
+    await tab.getByRole('heading', { name: 'Server actions' }).first().waitFor({ timeout: 30_000 });
+    const links = await tab.locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+    const actionLinks = new Set(links.filter((href) => href.startsWith('#/server-actions/')).map((href) => href.split('#')[1]));
+    expect(actionLinks.size).toBeGreaterThanOrEqual(41);
+    await tab.goto(`${url}#/server-actions/createserverimage`);
+    await tab.getByRole('heading', { name: 'Create an image from a server' }).first().waitFor({ timeout: 30_000 });
+    const text = (await tab.locator('body').textContent()) ?? '';
+    expect(text).toContain('Sent as POST /servers/{server_id}/action with a JSON body whose only key is createImage.');
+    expect(text).toMatch(/Changes at microversions: 2\.45/);
+  });
+
   it('needed nothing from off this machine to render', () => {
     // Blocked requests are listed so that a new outside dependency shows up here by name. The one
     // known: Redoc's "API docs by" badge loads Redocly's logo; blocked, the page is unaffected.

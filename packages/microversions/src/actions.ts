@@ -191,6 +191,12 @@ export function withActionOperations(doc: JsonObject, options: { replace: boolea
       if (resolved.parameters) pathItem.parameters = resolved.parameters;
       if (resolved.servers) pathItem.servers = resolved.servers;
       pathItem.post = operationForAction(doc, post, action);
+      if (options.replace) {
+        // Readers see the pseudo-path; say what actually goes over the wire.
+        const wire = `Sent as \`POST ${path}\` with a JSON body whose only key is \`${action.name}\`.`;
+        const own = (pathItem.post as JsonObject).description;
+        (pathItem.post as JsonObject).description = typeof own === 'string' && own ? `${wire}\n\n${own}` : wire;
+      }
       rebuilt[actionPath(path, action.name)] = pathItem;
     }
     for (const method of HTTP_METHODS) {

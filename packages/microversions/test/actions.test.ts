@@ -22,7 +22,8 @@ describe('actions: one operation per action, derived from the one endpoint', () 
     expect(Object.keys(doc.paths)).toEqual([
       '/servers/{server_id}/action#reboot', '/servers/{server_id}/action#createImage', '/servers/{server_id}/action#trigger_crash_dump',
     ]);
-    expect(post(doc, 'reboot')).toMatchObject({ operationId: 'rebootServer', summary: 'Reboot a server', description: 'Reboots.' });
+    expect(post(doc, 'reboot')).toMatchObject({ operationId: 'rebootServer', summary: 'Reboot a server' });
+    expect(post(doc, 'reboot').description).toBe('Sent as `POST /servers/{server_id}/action` with a JSON body whose only key is `reboot`.\n\nReboots.');
     expect(post(doc, 'reboot').requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/RebootRequest' });
     expect(Object.keys(post(doc, 'reboot').requestBody.content['application/json'].examples)).toEqual(['reboot']);
   });
