@@ -1,6 +1,8 @@
 // A team's code, compiled against the packed @novaspec/client and @novaspec/types entry points.
 // Every @ts-expect-error below is an assertion: tsc fails if the line is NOT an error.
 import { createComputeClient } from '@novaspec/client';
+import type { Api as Api244 } from '@novaspec/types/2.44';
+import type { Api as Api245 } from '@novaspec/types/2.45';
 import type { Api as Api246 } from '@novaspec/types/2.46';
 import type { Api as Api247 } from '@novaspec/types/2.47';
 import type { Api as ApiLatest } from '@novaspec/types';
@@ -48,4 +50,27 @@ export async function renameServer(serverId: string): Promise<void> {
     // @ts-expect-error a server's name is a string
     body: { server: { name: 42 } },
   });
+}
+
+// Server actions: the answer type is the action's own at the pinned microversion (ADR 0005).
+const pinned244 = createComputeClient<Api244>({ baseUrl, token: 'token', microversion: '2.44' });
+const pinned245 = createComputeClient<Api245>({ baseUrl, token: 'token', microversion: '2.45' });
+
+export async function snapshot(serverId: string): Promise<string | null> {
+  const after = await pinned245.action(serverId, 'createImage', { createImage: { name: 'nightly' } });
+  const imageId: string | undefined = after.data?.image_id;
+
+  const before = await pinned244.action(serverId, 'createImage', { createImage: { name: 'nightly' } });
+  // @ts-expect-error before 2.45 createImage answers with no body; the image is in the Location header
+  void before.data?.image_id;
+  const location: string | null = before.response.headers.get('location');
+
+  // @ts-expect-error a reboot is SOFT or HARD
+  await pinned247.action(serverId, 'reboot', { reboot: { type: 'GENTLE' } });
+  // @ts-expect-error the body of one action cannot be sent as another
+  await pinned247.action(serverId, 'reboot', { pause: null });
+  // @ts-expect-error the VNC console action ended at 2.5
+  await pinned247.action(serverId, 'os-getVNCConsole', { 'os-getVNCConsole': { type: 'novnc' } });
+  await pinned247.action(serverId, 'reboot', { reboot: { type: 'HARD' } });
+  return imageId ?? location;
 }
