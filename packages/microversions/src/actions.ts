@@ -49,7 +49,11 @@ export function actionsOf(doc: JsonObject, operation: JsonObject): ActionInfo[] 
     // A view at one microversion may have collapsed a one-action oneOf into the branch itself.
     const ext = extensionOf(schema);
     if (schema && ext && typeof ext[ACTION_NAME_KEY] === 'string') {
-      return [info(doc, operation.requestBody as JsonObject, schema)];
+      // The branch is the body's schema node itself (a $ref or inline), not the requestBody.
+      const body = deref(doc, operation.requestBody);
+      const content = isObject(body) && isObject(body.content) ? body.content['application/json'] : undefined;
+      const branch = isObject(content) && isObject(content.schema) ? content.schema : schema;
+      return [info(doc, branch, schema)];
     }
     return [];
   }
