@@ -4,15 +4,10 @@
  * views/servers.py); a change here is a change of what we claim Nova does.
  */
 import { describe, expect, it } from 'vitest';
+import { dereference } from '@novaspec/microversions';
 import { type Json, view } from './load.ts';
 
-function deref(doc: Json, node: Json): Json {
-  let current = node;
-  for (let guard = 0; current && current.$ref && guard < 20; guard += 1) {
-    current = current.$ref.slice(2).split('/').reduce((n: Json, k: string) => n?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
-  }
-  return current;
-}
+const deref = (doc: Json, node: Json): Json => dereference(doc, node);
 
 /** The object schema of a property, following refs and picking the fullest anyOf/oneOf branch. */
 function objectAt(doc: Json, node: Json): Json {

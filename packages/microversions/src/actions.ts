@@ -8,7 +8,7 @@
  * nodes reference; a tag deeper inside a shared component is not looked at.
  */
 import { MAX_KEY, MIN_KEY, extensionOf, isObject, type JsonObject } from './annotations.ts';
-import { EMPTIED_AWAY, HTTP_METHODS, isEmptied, resolvePointer } from './view.ts';
+import { EMPTIED_AWAY, HTTP_METHODS, dereference as deref, isEmptied, resolvePointer } from './view.ts';
 
 export const ACTION_NAME_KEY = 'action-name';
 export const ACTIONS_KEY = 'actions';
@@ -24,14 +24,6 @@ export interface ActionInfo {
   description?: string;
   deprecated: boolean;
   removed: boolean;
-}
-
-function deref(doc: JsonObject, node: unknown): unknown {
-  let current = node;
-  for (let guard = 0; isObject(current) && typeof current.$ref === 'string' && guard < 20; guard += 1) {
-    current = resolvePointer(doc, current.$ref);
-  }
-  return current;
 }
 
 function bodySchema(doc: JsonObject, operation: JsonObject): JsonObject | undefined {

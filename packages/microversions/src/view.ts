@@ -55,6 +55,15 @@ export function resolvePointer(doc: unknown, ref: string): unknown {
   return node;
 }
 
+/** Follows `$ref`s (internal ones) until a node that is not a reference. */
+export function dereference(doc: unknown, node: unknown): unknown {
+  let current = node;
+  for (let guard = 0; isObject(current) && typeof current.$ref === 'string' && guard < 20; guard += 1) {
+    current = resolvePointer(doc, current.$ref);
+  }
+  return current;
+}
+
 /**
  * The range in which a node exists: its own range, narrowed by the range of what its `$ref` points
  * at (a component carries its range wherever it is used).

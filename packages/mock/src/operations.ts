@@ -9,7 +9,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { actionsOf, operationForAction } from '@novaspec/microversions';
+import { actionsOf, dereference, operationForAction } from '@novaspec/microversions';
+
+const deref = (doc: Json, node: unknown): any => dereference(doc, node);
 
 const require = createRequire(import.meta.url);
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
@@ -33,14 +35,6 @@ export function locateSpecVersions(): SpecVersions {
 function templateMatcher(template: string): RegExp {
   const pattern = template.split(/(\{[^}]+\})/).map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
   return new RegExp(`^${pattern}$`);
-}
-
-function deref(doc: Json, node: any): any {
-  let current = node;
-  for (let guard = 0; current?.$ref && guard < 20; guard += 1) {
-    current = current.$ref.slice(2).split('/').reduce((n: any, k: string) => n?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
-  }
-  return current;
 }
 
 /** Action names of an action endpoint's POST: the `x-openstack.action-name` of its body branches. */

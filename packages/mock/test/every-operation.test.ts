@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionsOf, operationForAction } from '@novaspec/microversions';
+import { actionsOf, dereference, operationForAction } from '@novaspec/microversions';
 import { startMockServer, type MockServer } from '../src/index.ts';
 
 type Json = any; // spec documents, read by path
@@ -21,13 +21,7 @@ const index = JSON.parse(readFileSync(join(versionsDir, 'index.json'), 'utf8')) 
 const view = (version: string): Json => JSON.parse(readFileSync(join(versionsDir, `${version}.json`), 'utf8'));
 const METHODS = ['get', 'put', 'post', 'delete'];
 
-function deref(doc: Json, node: Json): Json {
-  let current = node;
-  for (let guard = 0; current?.$ref && guard < 20; guard += 1) {
-    current = current.$ref.slice(2).split('/').reduce((n: Json, k: string) => n?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
-  }
-  return current;
-}
+const deref = (doc: Json, node: Json): Json => dereference(doc, node);
 
 interface Case {
   id: string;
