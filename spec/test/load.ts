@@ -1,4 +1,4 @@
-/** Reads the built spec (spec/dist, made by `npm run build -w @novaspec/spec`) for the tests. */
+/** Reads the built spec (spec/dist, made by `npm run bundle -w @novaspec/spec`) for the tests. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
