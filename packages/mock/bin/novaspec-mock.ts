@@ -27,6 +27,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 try {
   const mock = await startMockServer({ host: values.host, port, ...(values['max-microversion'] ? { maxMicroversion: values['max-microversion'] } : {}) });
   console.log(`novaspec-mock: compute API ${mock.range.min} to ${mock.range.max} at ${mock.endpoint}`);
+  // Started with --expose-gc (as the load test does), SIGUSR2 prints the live heap after a full
+  // collection: the measure of growth that resident memory, which V8 keeps once grown, is not.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    process.on('SIGUSR2', () => {
+      gc();
+      console.log(`novaspec-mock: heap ${process.memoryUsage().heapUsed} bytes after a full collection`);
+    });
+  }
   const stop = () => void mock.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -13,7 +13,7 @@ export interface Answer {
   text: string;
 }
 
-/** Request headers that can change Prism's answer. */
+/** Request headers that can change the answer (Prism's content negotiation and preferences). */
 const PRISM_HEADERS = ['accept', 'content-type', 'prefer'] as const;
 
 export class AnswerCache {

@@ -68,8 +68,8 @@ interface RawBody {
   parsed: unknown;
 }
 
-/** Reads the body as Nova's WSGI layer would: size limit, JSON only, malformed JSON refused. */
-async function readBody(request: IncomingMessage): Promise<RawBody | Answer | undefined> {
+/** Reads the body as Nova's WSGI layer would: size limit (413), JSON only (415); parsed later. */
+async function readRawBody(request: IncomingMessage): Promise<string | Answer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -81,12 +81,7 @@ async function readBody(request: IncomingMessage): Promise<RawBody | Answer | un
   if (size === 0) return undefined;
   const type = (request.headers['content-type'] ?? 'application/json').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') return fault(415, 'Unsupported Content-Type');
-  const text = Buffer.concat(chunks).toString('utf8');
-  try {
-    return { text, parsed: JSON.parse(text) };
-  } catch {
-    return fault(400, 'Malformed request body');
-  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Maps a request URL onto a spec path: both endpoint forms, `/v2.1/...` and `/v2.1/{project_id}/...`. */
@@ -240,27 +235,44 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       });
     }
 
-    const body = await readBody(request);
-    if (body && 'status' in body) return body;
+    const raw = await readRawBody(request);
+    if (typeof raw === 'object') return raw;
     const method = (request.method ?? 'GET').toLowerCase();
-    const refused = precheck(method, specPath, negotiated.version, body);
-    if (refused) return refused;
 
+    // Everything from here on is a function of the request (microversion, method, path, query, the
+    // headers Prism reads, the body) unless Prism generates data (dynamic): compute it once per
+    // distinct request and replay it after that (ADR 0004). Generated answers are never replayed.
+    const compute = () => answerFor(method, specPath, url, request.headers, negotiated.version, raw);
+    const prefer = String(request.headers.prefer ?? '') + url.search;
+    if (/dynamic=true/.test(prefer)) return compute();
+    const key = AnswerCache.key(negotiated.version, method, specPath, url.search, request.headers, raw);
+    return answers.getOrCompute(key, compute);
+  };
+
+  /** The deterministic part: body parsing, Nova's pre-controller checks, then Prism. */
+  const answerFor = async (
+    method: string, specPath: string, url: URL, headers: IncomingMessage['headers'], version: string, raw: string | undefined,
+  ): Promise<Answer> => {
+    let parsed: unknown;
+    if (raw !== undefined) {
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        return fault(400, 'Malformed request body');
+      }
+    }
+    const refused = precheck(method, specPath, version, raw === undefined ? undefined : { text: raw, parsed });
+    if (refused) return refused;
     const input: IHttpRequest = {
       method: method as IHttpRequest['method'],
       url: { path: specPath, query: queryOf(url) },
-      headers: request.headers as Record<string, string>,
-      body: body?.parsed,
+      headers: headers as Record<string, string>,
+      body: parsed,
     };
     const preferences = getHttpConfigFromRequest(input);
     if (E.isLeft(preferences)) return fault(400, `Invalid Prefer header: ${preferences.left.message}`);
     const config = { ...PRISM_CONFIG, mock: { ...PRISM_CONFIG.mock, ...stripUndefined(preferences.right) } } as IHttpConfig;
-
-    // Prism's answer to a request is a function of the request unless it generates data (dynamic):
-    // ask once per distinct request, replay after that (ADR 0004).
-    if (config.mock.dynamic) return askPrism(input, negotiated.version, config);
-    const key = AnswerCache.key(negotiated.version, method, specPath, url.search, request.headers, body?.text);
-    return answers.getOrCompute(key, () => askPrism(input, negotiated.version, config));
+    return askPrism(input, version, config);
   };
 
   const server: Server = createHttpServer((request: IncomingMessage, response: ServerResponse) => {
