@@ -6,6 +6,7 @@ import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { Api as LatestApi } from '@novaspec/types';
 import { assertMicroversion, microversionHeaders } from './microversion.ts';
 import { serverActions, type ServerActions } from './actions.ts';
+import { ComputeError } from './errors.ts';
 
 /** What a generated `@novaspec/types/2.N` module exports as `Api`. */
 export interface ComputeApi {
@@ -26,6 +27,16 @@ export interface ComputeClientOptions<Version extends string> {
   fetch?: (input: Request) => Promise<Response>;
   /** Extra headers for every request. */
   headers?: Record<string, string>;
+  /**
+   * Throw a `ComputeError` for every non-2xx answer instead of returning openapi-fetch's
+   * `{ error }`. The error says what happened, where, at which microversion, with the request id.
+   */
+  throwOnError?: boolean;
+  /**
+   * A global request id (`req-` + UUID) sent as `X-Openstack-Request-Id` on every request, so that
+   * Nova's logs tie its work to the caller's; a function is asked once per request.
+   */
+  globalRequestId?: string | (() => string);
 }
 
 export type ComputeClient<A extends ComputeApi> = Client<A['paths'], 'application/json'> & ServerActions<A['paths']> & {
@@ -41,6 +52,29 @@ function authMiddleware(token: TokenSource, microversion: string): Middleware {
       for (const [name, header] of Object.entries(microversionHeaders(microversion))) request.headers.set(name, header);
       if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json');
       return request;
+    },
+  };
+}
+
+const GLOBAL_REQUEST_ID = /^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function globalRequestIdMiddleware(source: string | (() => string)): Middleware {
+  return {
+    onRequest({ request }) {
+      const id = typeof source === 'function' ? source() : source;
+      // oslo.middleware ignores an id that is not `req-<uuid>`; refuse it here rather than lose it there.
+      if (!GLOBAL_REQUEST_ID.test(id)) throw new TypeError(`a global request id must look like req-<uuid>, got ${JSON.stringify(id)}`);
+      request.headers.set('X-Openstack-Request-Id', id);
+      return request;
+    },
+  };
+}
+
+function throwingMiddleware(): Middleware {
+  return {
+    async onResponse({ request, response }) {
+      if (!response.ok) throw await ComputeError.fromResponse(request, response);
+      return response;
     },
   };
 }
@@ -66,5 +100,7 @@ export function createComputeClient<A extends ComputeApi = LatestApi>(
     ...(options.headers ? { headers: options.headers } : {}),
   });
   client.use(authMiddleware(options.token, options.microversion));
+  if (options.globalRequestId) client.use(globalRequestIdMiddleware(options.globalRequestId));
+  if (options.throwOnError) client.use(throwingMiddleware());
   return Object.assign(client, serverActions(client), { microversion: options.microversion });
 }
