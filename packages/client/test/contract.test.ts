@@ -3,8 +3,8 @@
  * answers come from the spec's exact view of that microversion, so the shapes asserted here are the
  * ones the types promise.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '@novaspec/mock';
+import { describe, expect, it } from 'vitest';
+import { useMock } from './support/mock.ts';
 import type { Api as Api244 } from '@novaspec/types/2.44';
 import type { Api as Api245 } from '@novaspec/types/2.45';
 import type { Api as Api246 } from '@novaspec/types/2.46';
@@ -13,34 +13,28 @@ import type { Api as ApiLatest } from '@novaspec/types';
 import { MAX_MICROVERSION } from '@novaspec/types/microversions';
 import { createComputeClient } from '../src/index.ts';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
+const mockServer = useMock();
 
 const SERVER = '9168b536-cd40-4630-b43f-b259807c6e87';
 const path = { params: { path: { server_id: SERVER } } };
 
 describe('the client against the mock', () => {
   it('at 2.46 a server\'s flavor is a reference; at 2.47 it is embedded', async () => {
-    const at246 = createComputeClient<Api246>({ baseUrl: mock.endpoint, token: 't', microversion: '2.46' });
+    const at246 = createComputeClient<Api246>({ baseUrl: mockServer().endpoint, token: 't', microversion: '2.46' });
     const old = await at246.GET('/servers/{server_id}', path);
     expect(old.response.status).toBe(200);
     expect(old.response.headers.get('openstack-api-version')).toBe('compute 2.46');
     expect(old.data!.server.flavor.id).toEqual(expect.any(String));
     expect(old.data!.server.flavor).not.toHaveProperty('vcpus');
 
-    const at247 = createComputeClient<Api247>({ baseUrl: mock.endpoint, token: 't', microversion: '2.47' });
+    const at247 = createComputeClient<Api247>({ baseUrl: mockServer().endpoint, token: 't', microversion: '2.47' });
     const embedded = await at247.GET('/servers/{server_id}', path);
     expect(embedded.data!.server.flavor.vcpus).toEqual(expect.any(Number));
     expect(embedded.data!.server.flavor).not.toHaveProperty('id');
   });
 
   it('lists, creates, updates and deletes at the newest microversion', async () => {
-    const nova = createComputeClient<ApiLatest>({ baseUrl: mock.endpoint, token: 't', microversion: MAX_MICROVERSION });
+    const nova = createComputeClient<ApiLatest>({ baseUrl: mockServer().endpoint, token: 't', microversion: MAX_MICROVERSION });
     const list = await nova.GET('/servers', { params: { query: { limit: 2 } } });
     expect(list.response.status).toBe(200);
     expect(list.data!.servers.length).toBeGreaterThan(0);
@@ -58,7 +52,7 @@ describe('the client against the mock', () => {
   });
 
   it('answers a body the spec refuses with Nova\'s 400, naming the field', async () => {
-    const nova = createComputeClient<ApiLatest>({ baseUrl: mock.endpoint, token: 't', microversion: MAX_MICROVERSION });
+    const nova = createComputeClient<ApiLatest>({ baseUrl: mockServer().endpoint, token: 't', microversion: MAX_MICROVERSION });
     const refused = await nova.POST('/servers', {
       // @ts-expect-error flavorRef is missing: the types refuse it too
       body: { server: { name: 'web-1', imageRef: '70a599e0-31e7-49b7-b260-868f441e862b', networks: 'auto' } },
@@ -68,12 +62,12 @@ describe('the client against the mock', () => {
   });
 
   it('runs an action and types its own answer: createImage at 2.44 and 2.45', async () => {
-    const at244 = createComputeClient<Api244>({ baseUrl: mock.endpoint, token: 't', microversion: '2.44' });
+    const at244 = createComputeClient<Api244>({ baseUrl: mockServer().endpoint, token: 't', microversion: '2.44' });
     const before = await at244.action(SERVER, 'createImage', { createImage: { name: 'snap-1' } });
     expect(before.response.status).toBe(202);
     expect(before.response.headers.get('location')).toEqual(expect.any(String));
 
-    const at245 = createComputeClient<Api245>({ baseUrl: mock.endpoint, token: 't', microversion: '2.45' });
+    const at245 = createComputeClient<Api245>({ baseUrl: mockServer().endpoint, token: 't', microversion: '2.45' });
     const after = await at245.action(SERVER, 'createImage', { createImage: { name: 'snap-1' } });
     expect(after.response.status).toBe(202);
     const imageId: string = after.data!.image_id;
@@ -81,7 +75,7 @@ describe('the client against the mock', () => {
   });
 
   it('reboots, and an action that does not exist at the microversion is refused', async () => {
-    const nova = createComputeClient<Api247>({ baseUrl: mock.endpoint, token: 't', microversion: '2.47' });
+    const nova = createComputeClient<Api247>({ baseUrl: mockServer().endpoint, token: 't', microversion: '2.47' });
     const rebooted = await nova.action(SERVER, 'reboot', { reboot: { type: 'SOFT' } });
     expect(rebooted.response.status).toBe(202);
     // @ts-expect-error the VNC console action ended at 2.5

@@ -1,6 +1,6 @@
 /** Errors: every failure body shape Nova's callers meet, as one typed error without secrets. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '@novaspec/mock';
+import { describe, expect, it } from 'vitest';
+import { useMock } from './support/mock.ts';
 import type { Api as Api247 } from '@novaspec/types/2.47';
 import { ComputeError, createComputeClient, parseFault, redact, requestIdOf } from '../src/index.ts';
 
@@ -34,22 +34,16 @@ describe('requestIdOf', () => {
 });
 
 describe('the client with throwOnError, against the mock', () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startMockServer({ port: 0 });
-  });
-  afterAll(async () => {
-    await mock.close();
-  });
+  const mockServer = useMock();
 
   it('throws a ComputeError with status, fault, message, request id, method, URL and microversion', async () => {
-    const nova = createComputeClient<Api247>({ baseUrl: `${mock.endpoint}`, token: 'secret-token', microversion: '2.47', throwOnError: true });
+    const nova = createComputeClient<Api247>({ baseUrl: `${mockServer().endpoint}`, token: 'secret-token', microversion: '2.47', throwOnError: true });
     const error = await nova
       .GET('/servers/{server_id}', { params: { path: { server_id: 'abc' } }, headers: { Prefer: 'code=404' } })
       .then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(ComputeError);
     const failure = error as ComputeError;
-    expect(failure).toMatchObject({ status: 404, fault: 'itemNotFound', method: 'GET', url: `${mock.endpoint}/servers/abc`, microversion: '2.47' });
+    expect(failure).toMatchObject({ status: 404, fault: 'itemNotFound', method: 'GET', url: `${mockServer().endpoint}/servers/abc`, microversion: '2.47' });
     expect(failure.requestId).toMatch(/^req-/);
     expect(failure.message).toContain('GET');
     expect(failure.message).toContain(failure.requestId);
@@ -57,7 +51,7 @@ describe('the client with throwOnError, against the mock', () => {
   });
 
   it('keeps data/error results without throwOnError', async () => {
-    const nova = createComputeClient<Api247>({ baseUrl: mock.endpoint, token: 't', microversion: '2.47' });
+    const nova = createComputeClient<Api247>({ baseUrl: mockServer().endpoint, token: 't', microversion: '2.47' });
     const result = await nova.GET('/servers/{server_id}', { params: { path: { server_id: 'abc' } }, headers: { Prefer: 'code=404' } });
     expect(result.error).toMatchObject({ itemNotFound: { code: 404 } });
     expect(requestIdOf(result.response.headers)).toMatch(/^req-/);

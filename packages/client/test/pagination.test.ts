@@ -1,6 +1,6 @@
 /** Paging: next links, markers rebuilt on the configured endpoint, and the ways paging must stop. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '@novaspec/mock';
+import { describe, expect, it } from 'vitest';
+import { useMock } from './support/mock.ts';
 import type { Api as ApiLatest } from '@novaspec/types';
 import { MAX_MICROVERSION } from '@novaspec/types/microversions';
 import { createComputeClient, paginate } from '../src/index.ts';
@@ -61,16 +61,10 @@ describe('paginate', () => {
 });
 
 describe('paginate through the client, against the mock', () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startMockServer({ port: 0 });
-  });
-  afterAll(async () => {
-    await mock.close();
-  });
+  const mockServer = useMock();
 
   it('pages through GET /servers/detail and stops on the repeated marker of the mock\'s fixed example', async () => {
-    const nova = createComputeClient<ApiLatest>({ baseUrl: mock.endpoint, token: 't', microversion: MAX_MICROVERSION });
+    const nova = createComputeClient<ApiLatest>({ baseUrl: mockServer().endpoint, token: 't', microversion: MAX_MICROVERSION });
     let requests = 0;
     const servers = paginate<{ id: string }>(async (query) => {
       requests += 1;
