@@ -7,6 +7,7 @@ import type { Api as LatestApi } from '@novaspec/types';
 import { assertMicroversion, microversionHeaders } from './microversion.ts';
 import { serverActions, type ServerActions } from './actions.ts';
 import { ComputeError } from './errors.ts';
+import { withRetries, type RetryOptions } from './retry.ts';
 
 /** What a generated `@novaspec/types/2.N` module exports as `Api`. */
 export interface ComputeApi {
@@ -37,6 +38,8 @@ export interface ComputeClientOptions<Version extends string> {
    * Nova's logs tie its work to the caller's; a function is asked once per request.
    */
   globalRequestId?: string | (() => string);
+  /** Retries (connection errors, 503, 429/413 with Retry-After) and a per-request timeout. */
+  retry?: RetryOptions;
 }
 
 export type ComputeClient<A extends ComputeApi> = Client<A['paths'], 'application/json'> & ServerActions<A['paths']> & {
@@ -96,7 +99,7 @@ export function createComputeClient<A extends ComputeApi = LatestApi>(
   assertMicroversion(options.microversion);
   const client = createClient<A['paths'], 'application/json'>({
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.fetch || options.retry ? { fetch: options.retry ? withRetries(options.fetch ?? ((request: Request) => fetch(request)), options.retry) : options.fetch! } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
   });
   client.use(authMiddleware(options.token, options.microversion));

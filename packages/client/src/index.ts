@@ -6,3 +6,7 @@ export { ComputeError, parseFault, redact, requestIdOf } from './errors.ts';
 export type { ComputeErrorInit, ParsedFault } from './errors.ts';
 export { paginate } from './pagination.ts';
 export type { PageRequest } from './pagination.ts';
+export { retryAfterMs, withRetries } from './retry.ts';
+export type { RetryOptions } from './retry.ts';
+export { WaitError, waitForServerDeleted, waitForServerStatus } from './waiters.ts';
+export type { ServerState, ShowsServers, WaitOptions } from './waiters.ts';
