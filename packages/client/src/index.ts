@@ -10,3 +10,5 @@ export { retryAfterMs, withRetries } from './retry.ts';
 export type { RetryOptions } from './retry.ts';
 export { WaitError, waitForServerDeleted, waitForServerStatus } from './waiters.ts';
 export type { ServerState, ShowsServers, WaitOptions } from './waiters.ts';
+export { chooseMicroversion, computeEndpoint, connectComputeClient, discoverMicroversions } from './discovery.ts';
+export type { ComputeEndpoint, MicroversionRange } from './discovery.ts';
