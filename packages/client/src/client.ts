@@ -15,7 +15,8 @@ export interface ComputeApi {
   paths: object;
 }
 
-export type TokenSource = string | (() => string | Promise<string>);
+/** A fixed token, a function returning the current one, or a session that can also be told a token failed. */
+export type TokenSource = string | (() => string | Promise<string>) | { token(): Promise<string>; invalidate(): void };
 
 export interface ComputeClientOptions<Version extends string> {
   /** The compute endpoint from the catalog: `https://host:8774/v2.1` or `https://host:8774/v2.1/{project_id}`. */
@@ -47,13 +48,25 @@ export type ComputeClient<A extends ComputeApi> = Client<A['paths'], 'applicatio
   readonly microversion: A['microversion'];
 };
 
-function authMiddleware(token: TokenSource, microversion: string): Middleware {
+function authMiddleware(token: TokenSource, microversion: string, fetchImpl: (request: Request) => Promise<Response>): Middleware {
+  // A session gets one retry after a 401 with a fresh token (the token may have been revoked).
+  const copies = new WeakMap<Request, Request>();
+  const current = async () => (typeof token === 'string' ? token : typeof token === 'function' ? await token() : await token.token());
   return {
+    async onResponse({ request, response }) {
+      if (response.status !== 401 || typeof token !== 'object') return response;
+      const copy = copies.get(request);
+      if (!copy) return response;
+      token.invalidate();
+      copy.headers.set('X-Auth-Token', await current());
+      return fetchImpl(copy);
+    },
     async onRequest({ request }) {
-      const value = typeof token === 'function' ? await token() : token;
+      const value = await current();
       request.headers.set('X-Auth-Token', value);
       for (const [name, header] of Object.entries(microversionHeaders(microversion))) request.headers.set(name, header);
       if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json');
+      if (typeof token === 'object') copies.set(request, request.clone());
       return request;
     },
   };
@@ -102,8 +115,11 @@ export function createComputeClient<A extends ComputeApi = LatestApi>(
     ...(options.fetch || options.retry ? { fetch: options.retry ? withRetries(options.fetch ?? ((request: Request) => fetch(request)), options.retry) : options.fetch! } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
   });
-  client.use(authMiddleware(options.token, options.microversion));
-  if (options.globalRequestId) client.use(globalRequestIdMiddleware(options.globalRequestId));
+  const fetchImpl = options.retry ? withRetries(options.fetch ?? ((request: Request) => fetch(request)), options.retry) : (options.fetch ?? ((request: Request) => fetch(request)));
+  // openapi-fetch runs onResponse hooks last-registered first: the throwing one is registered first
+  // so that it sees the answer after the auth middleware's retry on 401.
   if (options.throwOnError) client.use(throwingMiddleware());
+  client.use(authMiddleware(options.token, options.microversion, fetchImpl));
+  if (options.globalRequestId) client.use(globalRequestIdMiddleware(options.globalRequestId));
   return Object.assign(client, serverActions(client), { microversion: options.microversion });
 }

@@ -12,3 +12,5 @@ export { WaitError, waitForServerDeleted, waitForServerStatus } from './waiters.
 export type { ServerState, ShowsServers, WaitOptions } from './waiters.ts';
 export { chooseMicroversion, computeEndpoint, connectComputeClient, discoverMicroversions } from './discovery.ts';
 export type { ComputeEndpoint, MicroversionRange } from './discovery.ts';
+export { KeystoneSession, authBody } from './keystone.ts';
+export type { CatalogEndpoint, CatalogEntry, KeystoneCredentials, KeystoneOptions } from './keystone.ts';
