@@ -73,7 +73,10 @@ function computeMiddleware(options: MiddlewareOptions): Middleware {
   return {
     async onRequest({ request }) {
       request.headers.set('X-Auth-Token', await current());
-      for (const [name, value] of versionHeaders) request.headers.set(name, value);
+      // A per-call `OpenStack-API-Version` overrides the client's microversion (types stay the pin's).
+      const perCall = /^compute (2\.\d+)$/.exec(request.headers.get('OpenStack-API-Version') ?? '')?.[1];
+      if (perCall) request.headers.set('X-OpenStack-Nova-API-Version', perCall);
+      else for (const [name, value] of versionHeaders) request.headers.set(name, value);
       if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json');
       if (options.globalRequestId) {
         const id = typeof options.globalRequestId === 'function' ? options.globalRequestId() : options.globalRequestId;

@@ -4,7 +4,7 @@ export { NOVA_API_VERSION, OPENSTACK_API_VERSION, microversionHeaders } from './
 export type { ServerActionBody, ServerActionName, ServerActionOperation, ServerActionResult, ServerActions } from './actions.ts';
 export { ComputeError, parseFault, redact, requestIdOf } from './errors.ts';
 export type { ComputeErrorInit, ParsedFault } from './errors.ts';
-export { paginate } from './pagination.ts';
+export { paginate, paginateByOffset } from './pagination.ts';
 export type { PageRequest } from './pagination.ts';
 export { retryAfterMs, withRetries } from './retry.ts';
 export type { RetryOptions } from './retry.ts';

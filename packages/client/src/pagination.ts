@@ -51,3 +51,23 @@ export async function* paginate<Item>(fetchPage: FetchPage, key: string, request
     marker = next;
   }
 }
+
+/**
+ * Iterates a collection Nova pages by `limit` and `offset` with no next link (server groups, volume
+ * attachments, security groups): stops on a page shorter than the page size.
+ */
+export async function* paginateByOffset<Item>(fetchPage: FetchPage, key: string, request: PageRequest & { pageSize: number }): AsyncGenerator<Item> {
+  let offset = 0;
+  let yielded = 0;
+  for (;;) {
+    const body = await fetchPage({ ...request.query, limit: request.pageSize, offset });
+    const items = Array.isArray(body?.[key]) ? (body![key] as Item[]) : [];
+    for (const item of items) {
+      yield item;
+      yielded += 1;
+      if (request.limit !== undefined && yielded >= request.limit) return;
+    }
+    if (items.length < request.pageSize) return;
+    offset += items.length;
+  }
+}

@@ -40,4 +40,12 @@ describe('createComputeClient', () => {
     expect(() => createComputeClient({ baseUrl: 'http://nova.test/v2.1', token: 't', microversion: 'latest' as '2.104', fetch })).toThrow(/must look like "2.N"/);
     expect(seen).toHaveLength(0);
   });
+
+  it('lets one call ask for another microversion, keeping both headers consistent', async () => {
+    const { seen, fetch } = recordingFetch();
+    const nova = createComputeClient<Api247>({ baseUrl: 'http://nova.test/v2.1', token: 't', microversion: '2.47', fetch });
+    await nova.GET('/servers/{server_id}', { params: { path: { server_id: 'a' } }, headers: { 'OpenStack-API-Version': 'compute 2.60' } });
+    expect(seen[0]!.headers.get('openstack-api-version')).toBe('compute 2.60');
+    expect(seen[0]!.headers.get('x-openstack-nova-api-version')).toBe('2.60');
+  });
 });

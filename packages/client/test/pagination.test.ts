@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useMock } from './support/mock.ts';
 import type { Api as ApiLatest } from '@novaspec/types';
 import { MAX_MICROVERSION } from '@novaspec/types/microversions';
-import { createComputeClient, paginate } from '../src/index.ts';
+import { createComputeClient, paginate, paginateByOffset } from '../src/index.ts';
 
 /** A fake collection of `total` servers served `size` at a time, as Nova pages them. */
 function collection(total: number, options: { ignoreMarker?: boolean } = {}) {
@@ -57,6 +57,20 @@ describe('paginate', () => {
     const items = await collect(paginate(fetchPage, 'servers', { pageSize: 3 }));
     expect(queries.length).toBe(2);
     expect(items).toHaveLength(6);
+  });
+});
+
+describe('paginateByOffset', () => {
+  it('walks limit/offset pages until a short one', async () => {
+    const ids = Array.from({ length: 7 }, (_, i) => ({ id: `a${i}` }));
+    const queries: Record<string, unknown>[] = [];
+    const items = await collect(paginateByOffset<{ id: string }>(async (query) => {
+      queries.push(query);
+      const offset = Number(query.offset);
+      return { volumeAttachments: ids.slice(offset, offset + Number(query.limit)) };
+    }, 'volumeAttachments', { pageSize: 3 }));
+    expect(items.map((i) => i.id)).toEqual(ids.map((i) => i.id));
+    expect(queries.map((q) => q.offset)).toEqual([0, 3, 6]);
   });
 });
 
