@@ -69,11 +69,11 @@ export function checkAnnotation(node: unknown, bounds: Range): Finding[] {
     if (key === OVERRIDES_KEY || key === MIN_KEY || key === MAX_KEY) continue;
     if (hasRange(value)) findings.push(...checkRangeHolder(value as JsonObject, bounds, [...base, key]));
   }
-  findings.push(...checkOverrides(node, ext, bounds));
+  findings.push(...checkOverrides(ext, bounds));
   return findings;
 }
 
-function checkOverrides(node: unknown, ext: JsonObject, bounds: Range): Finding[] {
+function checkOverrides(ext: JsonObject, bounds: Range): Finding[] {
   if (!(OVERRIDES_KEY in ext)) return [];
   const list = ext[OVERRIDES_KEY];
   const path = ['x-openstack', OVERRIDES_KEY];
@@ -119,7 +119,6 @@ function checkOverrides(node: unknown, ext: JsonObject, bounds: Range): Finding[
     }
     seen.push({ range, index });
   });
-  if (!isObject(node)) return findings;
   return findings;
 }
 

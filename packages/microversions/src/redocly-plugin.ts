@@ -11,7 +11,6 @@ interface Context {
   report(problem: { message: string; location: Location }): void;
   location: Location;
 }
-type Visit = (node: unknown, ctx: Context) => void;
 
 type Check = (node: unknown, bounds: Range) => Finding[];
 
