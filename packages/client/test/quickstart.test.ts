@@ -1,5 +1,5 @@
 /** The README's client example compiles (it is type-checked with the package) and runs against the mock. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,5 +27,6 @@ describe('the quick start example', () => {
     expect(lines.some((line) => /^rebooted .*: ACTIVE$/.test(line))).toBe(true);
     expect(lines.at(-1)).toMatch(/^typed error: 404 itemNotFound \(request req-/);
     expect(keystone.requests[0]).toMatchObject({ auth: { identity: { methods: ['application_credential'] } } });
+    rmSync(cwd, { recursive: true, force: true });
   }, 60_000);
 });
