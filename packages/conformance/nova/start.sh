@@ -1,0 +1,280 @@
+#!/usr/bin/env bash
+# Configures and starts the local Nova of the conformance suite: MariaDB (unix socket only), RabbitMQ,
+# the Neutron/Keystone stand-ins, Placement, Glance, and Nova's API, conductor, scheduler and two
+# fake-driver compute services. Everything listens on 127.0.0.1; every process is started in the
+# background with its PID in $NOVA_HOME/run/NAME.pid and its output in $NOVA_HOME/log/NAME.log, so
+# stop.sh can end exactly what this started. Idempotent: a service whose PID is alive is left alone,
+# databases are created and migrated only when missing.
+#
+# Environment: NOVA_HOME (state, default /var/tmp/novaspec-nova), NODE (a Node 24 binary for the
+# stand-ins; default: the one on PATH). Ports are fixed below and printed at the end.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+S=${NOVA_HOME:-/var/tmp/novaspec-nova}
+NODE=${NODE:-node}
+PY=/usr/bin/python3 # Debian's Python: the one Nova's packages are installed for
+NOVA_API_PORT=18774 PLACEMENT_PORT=18778 GLANCE_PORT=19292 NEUTRON_PORT=19696 KEYSTONE_PORT=15000
+AMQP_PORT=5673 EPMD_PORT=4370 RABBIT_DIST_PORT=25673
+mkdir -p "$S"/{run,log,etc,etc/placement,mysql,rabbitmq,nova/instances,nova/locks,glance/images,compute1,compute2}
+sock=$S/run/mysqld.sock
+db() { echo "mysql+pymysql://root@localhost/$1?unix_socket=$sock&charset=utf8"; }
+started=$(date +%s)
+
+fail() {
+  echo "nova/start.sh: $1" >&2
+  [ -n "${2:-}" ] && [ -f "$S/log/$2.log" ] && { echo "--- last lines of $S/log/$2.log:" >&2; tail -n 30 "$S/log/$2.log" >&2; }
+  exit 1
+}
+alive() { [ -f "$S/run/$1.pid" ] && kill -0 "$(cat "$S/run/$1.pid")" 2>/dev/null; }
+# launch NAME COMMAND...: runs COMMAND in the background unless NAME is already running.
+launch() {
+  local name=$1; shift
+  if alive "$name"; then return 0; fi
+  setsid "$@" >>"$S/log/$name.log" 2>&1 < /dev/null &
+  echo $! > "$S/run/$name.pid"
+}
+# wait_port NAME PORT [SECONDS]: waits until something accepts connections on 127.0.0.1:PORT.
+wait_port() {
+  local name=$1 port=$2 limit=${3:-60}
+  for _ in $(seq 1 $((limit * 5))); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    alive "$name" || fail "$name exited before listening on 127.0.0.1:$port" "$name"
+    sleep 0.2
+  done
+  fail "$name did not listen on 127.0.0.1:$port within ${limit} s" "$name"
+}
+
+# --- MariaDB: no TCP at all, one unix socket in the state folder.
+if [ ! -d "$S/mysql/mysql" ]; then
+  mariadb-install-db --no-defaults --user=root --datadir="$S/mysql" --auth-root-authentication-method=normal \
+    --skip-test-db >"$S/log/mariadb-install.log" 2>&1 || fail "mariadb-install-db failed" mariadb-install
+fi
+launch mariadb /usr/sbin/mariadbd --no-defaults --user=root --datadir="$S/mysql" --socket="$sock" \
+  --pid-file="$S/run/mariadbd-self.pid" --skip-networking --log-error="$S/log/mariadb.log" \
+  --innodb-buffer-pool-size=128M --innodb-flush-log-at-trx-commit=0 --max-connections=300
+for _ in $(seq 1 150); do [ -S "$sock" ] && break; alive mariadb || fail "MariaDB exited" mariadb; sleep 0.2; done
+[ -S "$sock" ] || fail "MariaDB did not open $sock" mariadb
+mariadb --no-defaults --socket="$sock" -uroot -e \
+  'CREATE DATABASE IF NOT EXISTS nova_api; CREATE DATABASE IF NOT EXISTS nova; CREATE DATABASE IF NOT EXISTS nova_cell0;
+   CREATE DATABASE IF NOT EXISTS placement; CREATE DATABASE IF NOT EXISTS glance;'
+
+# --- RabbitMQ, with its own epmd on a loopback port so nothing outlives stop.sh.
+echo '[].' > "$S/rabbitmq/enabled_plugins"
+launch epmd epmd -address 127.0.0.1 -port "$EPMD_PORT"
+wait_port epmd "$EPMD_PORT" 10
+launch rabbitmq env HOME="$S/rabbitmq" ERL_EPMD_PORT="$EPMD_PORT" ERL_EPMD_ADDRESS=127.0.0.1 \
+  RABBITMQ_NODENAME=novaspec@localhost RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$AMQP_PORT" \
+  RABBITMQ_DIST_PORT="$RABBIT_DIST_PORT" RABBITMQ_MNESIA_BASE="$S/rabbitmq/mnesia" RABBITMQ_LOG_BASE="$S/log/rabbitmq" \
+  RABBITMQ_ENABLED_PLUGINS_FILE="$S/rabbitmq/enabled_plugins" RABBITMQ_PID_FILE="$S/run/rabbitmq-self.pid" \
+  RABBITMQ_LOGS=- \
+  /usr/lib/rabbitmq/bin/rabbitmq-server
+
+# --- Neutron and Keystone stand-ins (Node).
+launch standin env NEUTRON_PORT="$NEUTRON_PORT" KEYSTONE_PORT="$KEYSTONE_PORT" "$NODE" "$here/standin.ts"
+
+# --- Configuration files (rewritten on every start: they only name paths and ports).
+# placement-api reads its configuration from $OS_PLACEMENT_CONFIG_DIR/placement.conf only.
+cat > "$S/etc/placement/placement.conf" <<CONF
+[DEFAULT]
+log_file = $S/log/placement.log
+[api]
+auth_strategy = noauth2
+[placement_database]
+connection = $(db placement)
+CONF
+
+cat > "$S/etc/glance-api.conf" <<CONF
+[DEFAULT]
+bind_host = 127.0.0.1
+bind_port = $GLANCE_PORT
+workers = 1
+enabled_backends = local:file
+[glance_store]
+default_backend = local
+[local]
+filesystem_store_datadir = $S/glance/images
+[database]
+connection = $(db glance)
+[paste_deploy]
+config_file = $S/etc/glance-api-paste.ini
+[oslo_policy]
+policy_file = $S/etc/glance-policy.yaml
+CONF
+# Glance without Keystone: every request runs as an admin context; only publicizing an image is
+# closed by default policy, and the suite needs one public image.
+printf '"publicize_image": ""\n' > "$S/etc/glance-policy.yaml"
+cat > "$S/etc/glance-api-paste.ini" <<'INI'
+[pipeline:glance-api]
+pipeline = versionnegotiation unauthenticated-context rootapp
+[composite:rootapp]
+paste.composite_factory = glance.api:root_app_factory
+/: apiversions
+/v2: apiv2app
+[app:apiversions]
+paste.app_factory = glance.api.versions:create_resource
+[app:apiv2app]
+paste.app_factory = glance.api.v2.router:API.factory
+[filter:versionnegotiation]
+paste.filter_factory = glance.api.middleware.version_negotiation:VersionNegotiationFilter.factory
+[filter:unauthenticated-context]
+paste.filter_factory = glance.api.middleware.context:UnauthenticatedContextMiddleware.factory
+INI
+
+cat > "$S/etc/nova.conf" <<CONF
+[DEFAULT]
+state_path = $S/nova
+instances_path = $S/nova/instances
+transport_url = rabbit://guest:guest@127.0.0.1:$AMQP_PORT/
+compute_driver = fake.FakeDriver
+my_ip = 127.0.0.1
+enabled_apis = osapi_compute
+osapi_compute_listen = 127.0.0.1
+osapi_compute_listen_port = $NOVA_API_PORT
+osapi_compute_workers = 1
+allow_resize_to_same_host = true
+# No ports exist, so no vif-plugged event will ever come.
+vif_plugging_is_fatal = false
+vif_plugging_timeout = 0
+[api]
+auth_strategy = noauth2
+[wsgi]
+api_paste_config = $S/etc/nova-api-paste.ini
+[api_database]
+connection = $(db nova_api)
+[database]
+connection = $(db nova)
+[conductor]
+workers = 1
+[scheduler]
+workers = 1
+discover_hosts_in_cells_interval = -1
+[oslo_concurrency]
+lock_path = $S/nova/locks
+[oslo_messaging_notifications]
+driver = noop
+[placement]
+auth_type = admin_token
+endpoint = http://127.0.0.1:$PLACEMENT_PORT
+token = admin
+[glance]
+endpoint_override = http://127.0.0.1:$GLANCE_PORT
+[neutron]
+auth_type = admin_token
+endpoint = http://127.0.0.1:$NEUTRON_PORT
+token = admin
+endpoint_override = http://127.0.0.1:$NEUTRON_PORT
+[keystone]
+endpoint_override = http://127.0.0.1:$KEYSTONE_PORT/v3
+[vnc]
+enabled = true
+[spice]
+enabled = true
+[serial_console]
+enabled = true
+[rdp]
+enabled = true
+[mks]
+enabled = true
+[cinder]
+os_region_name = RegionOne
+CONF
+for n in 1 2; do
+  cat > "$S/etc/nova-compute$n.conf" <<CONF
+[DEFAULT]
+host = compute$n
+state_path = $S/compute$n
+instances_path = $S/compute$n/instances
+CONF
+done
+
+cat > "$S/etc/nova-api-paste.ini" <<'INI'
+[composite:osapi_compute]
+use = call:nova.api.openstack.urlmap:urlmap_factory
+/: oscomputeversions
+/v2.1: openstack_compute_api_v21
+
+[composite:openstack_compute_api_v21]
+use = call:nova.api.auth:pipeline_factory_v21
+noauth2 = compute_req_id faultwrap request_log sizelimit noauth2 token_into_context osapi_compute_app_v21
+
+[pipeline:oscomputeversions]
+pipeline = faultwrap request_log oscomputeversionapp
+
+[app:oscomputeversionapp]
+paste.app_factory = nova.api.openstack.compute.versions:Versions.factory
+
+[app:osapi_compute_app_v21]
+paste.app_factory = nova.api.openstack.compute:APIRouterV21.factory
+
+[filter:compute_req_id]
+paste.filter_factory = nova.api.compute_req_id:ComputeReqIdMiddleware.factory
+
+[filter:faultwrap]
+paste.filter_factory = nova.api.openstack:FaultWrapper.factory
+
+[filter:request_log]
+paste.filter_factory = nova.api.openstack.requestlog:RequestLog.factory
+
+[filter:sizelimit]
+paste.filter_factory = oslo_middleware:RequestBodySizeLimiter.factory
+
+[filter:noauth2]
+paste.filter_factory = nova.api.openstack.auth:NoAuthMiddleware.factory
+
+[filter:token_into_context]
+paste.filter_factory = novaspec_token_context:TokenIntoContext.factory
+INI
+
+export PYTHONPATH=$here${PYTHONPATH:+:$PYTHONPATH}
+# The argv of one of Nova's commands (Debian's python3-nova has the modules, not the nova-* scripts).
+nova_cmd() { printf '%s\n' "$PY" -c "import sys; sys.argv[0] = 'nova-$1'; from nova.cmd.$1 import main; sys.exit(main())"; }
+manage() { local argv; mapfile -t argv < <(nova_cmd manage); "${argv[@]}" --config-file "$S/etc/nova.conf" "$@"; }
+launch_nova() { local name=$1 module=$2 argv; shift 2; mapfile -t argv < <(nova_cmd "$module"); launch "$name" "${argv[@]}" "$@"; }
+
+# --- Schemas: placement, glance, nova (API database, cell0, cell1). Each sync is a no-op when current.
+if [ ! -f "$S/run/databases-ready" ]; then
+  "$PY" -c "import sys; sys.argv[0] = 'placement-manage'; from placement.cmd.manage import main; sys.exit(main())" \
+    --config-file "$S/etc/placement/placement.conf" db sync >"$S/log/db-sync.log" 2>&1 || fail "placement db sync failed" db-sync
+  "$PY" -c "import sys; sys.argv[0] = 'glance-manage'; from glance.cmd.manage import main; sys.exit(main())" \
+    --config-file "$S/etc/glance-api.conf" db_sync >>"$S/log/db-sync.log" 2>&1 || fail "glance db sync failed" db-sync
+  manage api_db sync >>"$S/log/db-sync.log" 2>&1 || fail "nova api_db sync failed" db-sync
+  manage cell_v2 map_cell0 --database_connection "$(db nova_cell0)" >>"$S/log/db-sync.log" 2>&1 || fail "nova map_cell0 failed" db-sync
+  manage cell_v2 list_cells 2>/dev/null | grep -q ' cell1 ' || \
+    manage cell_v2 create_cell --name cell1 >>"$S/log/db-sync.log" 2>&1 || fail "nova create_cell failed" db-sync
+  manage db sync >>"$S/log/db-sync.log" 2>&1 || fail "nova db sync failed" db-sync
+  touch "$S/run/databases-ready"
+fi
+
+wait_port rabbitmq "$AMQP_PORT" 90
+wait_port standin "$NEUTRON_PORT" 20
+launch placement env OS_PLACEMENT_CONFIG_DIR="$S/etc/placement" "$PY" /usr/bin/placement-api --host 127.0.0.1 --port "$PLACEMENT_PORT"
+launch glance "$PY" -c "import sys; sys.argv[0] = 'glance-api'; from glance.cmd.api import main; sys.exit(main())" \
+  --config-file "$S/etc/glance-api.conf"
+launch_nova nova-conductor conductor --config-file "$S/etc/nova.conf"
+launch_nova nova-scheduler scheduler --config-file "$S/etc/nova.conf"
+launch_nova nova-api api --config-file "$S/etc/nova.conf"
+wait_port placement "$PLACEMENT_PORT" 60
+for n in 1 2; do
+  launch_nova "nova-compute$n" compute --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-compute$n.conf"
+done
+wait_port glance "$GLANCE_PORT" 60
+wait_port nova-api "$NOVA_API_PORT" 90
+
+# Both computes must have registered before they can be mapped to cell1 and scheduled to.
+for _ in $(seq 1 120); do
+  count=$(mariadb --no-defaults --socket="$sock" -uroot -N -e \
+    "SELECT COUNT(*) FROM nova.compute_nodes WHERE deleted = 0" 2>/dev/null || echo 0)
+  [ "$count" -ge 2 ] && break
+  alive nova-compute1 || fail "nova-compute1 exited" nova-compute1
+  alive nova-compute2 || fail "nova-compute2 exited" nova-compute2
+  sleep 0.5
+done
+[ "$count" -ge 2 ] || fail "the compute services did not register within 60 s" nova-compute1
+manage cell_v2 discover_hosts >>"$S/log/db-sync.log" 2>&1 || fail "nova discover_hosts failed" db-sync
+
+cat > "$S/run/endpoints.json" <<JSON
+{"compute": "http://127.0.0.1:$NOVA_API_PORT/v2.1", "image": "http://127.0.0.1:$GLANCE_PORT",
+ "placement": "http://127.0.0.1:$PLACEMENT_PORT", "network": "http://127.0.0.1:$NEUTRON_PORT",
+ "identity": "http://127.0.0.1:$KEYSTONE_PORT/v3", "home": "$S"}
+JSON
+echo "nova/start.sh: local Nova ready in $(( $(date +%s) - started )) s: compute http://127.0.0.1:$NOVA_API_PORT/v2.1 (state and logs in $S)"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Stops what start.sh started, by the PIDs it recorded (newest services first), and nothing else.
+# Each process gets SIGTERM and 15 s to end, then SIGKILL. The state folder stays for the next start;
+# `stop.sh --purge` removes it too.
+set -uo pipefail
+S=${NOVA_HOME:-/var/tmp/novaspec-nova}
+order=(nova-api nova-compute1 nova-compute2 nova-scheduler nova-conductor glance placement standin rabbitmq epmd mariadb)
+stop_one() {
+  local name=$1 file=$S/run/$1.pid pid
+  [ -f "$file" ] || return 0
+  pid=$(cat "$file")
+  if kill -0 "$pid" 2>/dev/null; then
+    # start.sh ran each service as a session leader (setsid): end its whole process group, so the
+    # workers a service forks go with it.
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+    for _ in $(seq 1 75); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
+      echo "nova/stop.sh: $name ($pid) did not end on SIGTERM; killed"
+    fi
+  fi
+  rm -f "$file"
+}
+for name in "${order[@]}"; do stop_one "$name"; done
+if [ "${1:-}" = "--purge" ]; then rm -rf "$S"; echo "nova/stop.sh: stopped and removed $S"; else echo "nova/stop.sh: stopped (state kept in $S)"; fi
