@@ -132,6 +132,10 @@ osapi_compute_listen = 127.0.0.1
 osapi_compute_listen_port = $NOVA_API_PORT
 osapi_compute_workers = 1
 allow_resize_to_same_host = true
+# A deleted server stays SOFT_DELETED for an hour, so `restore` and `forceDelete` have something to do.
+reclaim_instance_interval = 3600
+# A shelved server stays SHELVED until `shelveOffload` (the default, 0, offloads at once).
+shelved_offload_time = -1
 # No ports exist, so no vif-plugged event will ever come.
 vif_plugging_is_fatal = false
 vif_plugging_timeout = 0

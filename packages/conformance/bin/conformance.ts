@@ -1,0 +1,89 @@
+/**
+ * The conformance run: install (Debian packages, when missing), start the local Nova, exercise every
+ * operation of the spec at its microversions through the generated client, print a report per
+ * operation and one summary line, stop Nova. Exit code 1 when any exchange does not conform.
+ *
+ *   node bin/conformance.ts [--only TEXT ...] [--keep] [--no-start]
+ *
+ * NOVASPEC_SKIP_NOVA=1 skips the whole run (for a quick local `npm test`); .ci/run unsets it.
+ * --keep leaves Nova running afterwards; --no-start uses one that is already running.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Deployment } from '../src/deployment.ts';
+import { run, type Report, type Result } from '../src/runner.ts';
+
+/** The newest microversion Debian bookworm's Nova (26.2.2, Zed) serves. */
+const CEILING = '2.93';
+const here = dirname(fileURLToPath(import.meta.url));
+const novaDir = join(here, '..', 'nova');
+const home = process.env.NOVA_HOME ?? '/var/tmp/novaspec-nova';
+
+if (process.env.NOVASPEC_SKIP_NOVA === '1') {
+  console.log('conformance: skipped (NOVASPEC_SKIP_NOVA=1); CI never skips it');
+  process.exit(0);
+}
+
+const args = process.argv.slice(2);
+const only: string[] = [];
+for (let i = 0; i < args.length; i += 1) if (args[i] === '--only' && args[i + 1]) only.push(args[(i += 1)]!);
+const keep = args.includes('--keep');
+const start = !args.includes('--no-start');
+
+function script(name: string): void {
+  const result = spawnSync('bash', [join(novaDir, name)], { stdio: 'inherit', env: { ...process.env, NOVA_HOME: home, NODE: process.execPath } });
+  if (result.status !== 0) {
+    console.error(`conformance: nova/${name} failed (exit ${result.status}); see its message above and the logs in ${home}/log`);
+    process.exit(2);
+  }
+}
+
+function line(result: Result): string {
+  const how = result.expected ? ` (expected ${result.expected.status.join('/')}: ${result.expected.why})` : '';
+  return `${result.outcome === 'pass' ? 'ok  ' : 'FAIL'} ${result.id} @ ${result.version} -> ${result.status ?? '-'}${result.generic ? ' [from the spec example]' : ''}${how}`;
+}
+
+function summarize(report: Report, seconds: number): { text: string; failed: number } {
+  const operations = new Set(report.results.map((r) => r.id));
+  const failedOps = new Set(report.results.filter((r) => r.outcome === 'fail').map((r) => r.id));
+  const versions = new Set(report.results.map((r) => r.version));
+  const failed = report.results.filter((r) => r.outcome === 'fail').length;
+  const successes = report.results.filter((r) => r.outcome === 'pass' && !r.expected).length;
+  const exchanges = report.results.reduce((n, r) => n + r.exchanges, 0);
+  const text = `conformance: ${operations.size} operations at ${versions.size} microversions (${report.results.length} cases, ${exchanges} exchanges): `
+    + `${report.results.length - failed} passed (${successes} with a success, ${report.results.length - failed - successes} with the failure this deployment must give), `
+    + `${failed} failed in ${failedOps.size} operations; ${report.unreachable.length} operations not reachable on Nova ${report.ceiling}; ${seconds.toFixed(0)} s`;
+  return { text, failed };
+}
+
+const began = Date.now();
+if (start) {
+  script('install.sh');
+  script('start.sh');
+}
+let status = 1;
+try {
+  const endpoints = JSON.parse(readFileSync(join(home, 'run', 'endpoints.json'), 'utf8')) as { compute: string; image: string };
+  const deployment = new Deployment(endpoints);
+  await deployment.prepare();
+  const report = await run(deployment, {
+    ceiling: CEILING, only,
+    onResult(result) {
+      console.log(line(result));
+      for (const problem of result.problems) console.log(`       ${problem}`);
+    },
+  });
+  console.log('');
+  for (const { id, why } of report.unreachable) console.log(`not reachable: ${id}: ${why}`);
+  const { text, failed } = summarize(report, (Date.now() - began) / 1000);
+  console.log(text);
+  status = failed === 0 ? 0 : 1;
+} catch (error) {
+  console.error(`conformance: could not run: ${(error as Error).message}`);
+  status = 2;
+} finally {
+  if (start && !keep) script('stop.sh');
+}
+process.exit(status);

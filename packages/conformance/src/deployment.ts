@@ -1,0 +1,232 @@
+/**
+ * The local Nova as the scenarios need it: the generated client at a microversion (with a recording
+ * fetch, so every exchange can be judged), and the fixtures the spec does not describe yet (flavors,
+ * an image, a key pair, quotas, compute services), made with plain HTTP calls.
+ */
+import { createComputeClient, type ComputeApi, type ComputeClient } from '@novaspec/client';
+import type { Exchange } from './check.ts';
+
+export interface Endpoints {
+  compute: string;
+  image: string;
+}
+
+/** The noauth2 token of an admin in project `admin` (see nova/start.sh). */
+export const TOKEN = 'admin:admin';
+/** The microversion fixtures are made at: the oldest that has everything they use. */
+const FIXTURE_VERSION = '2.53';
+
+export type Client = ComputeClient<ComputeApi> & { action(serverId: string, name: string, body: unknown): Promise<{ response: Response }> };
+
+export class Deployment {
+  readonly endpoints: Endpoints;
+  readonly exchanges: Exchange[] = [];
+  private readonly clients = new Map<string, Client>();
+  /** Servers made by the current scenario, deleted after it. */
+  private created: string[] = [];
+  imageId = '';
+  readonly flavors = { small: 'novaspec-small', large: 'novaspec-large' };
+  readonly keyName = 'novaspec';
+
+  constructor(endpoints: Endpoints) {
+    this.endpoints = endpoints;
+  }
+
+  /** The generated client pinned at a microversion; its fetch records what went over the wire. */
+  client(version: string): Client {
+    let client = this.clients.get(version);
+    if (!client) {
+      client = this.makeClient(version, this.endpoints.compute);
+      this.clients.set(version, client);
+    }
+    return client;
+  }
+
+  private makeClient(version: string, baseUrl: string): Client {
+    {
+      const record = async (request: Request): Promise<Response> => {
+        const sent = request.body === null ? undefined : await request.clone().text();
+        const response = await fetch(request);
+        const text = await response.clone().text();
+        let requestBody: unknown;
+        try {
+          requestBody = sent === undefined || sent === '' ? undefined : JSON.parse(sent);
+        } catch {
+          requestBody = sent;
+        }
+        this.exchanges.push({
+          method: request.method, url: request.url, version, status: response.status, headers: response.headers, text,
+          ...(requestBody !== undefined ? { requestBody } : {}),
+        });
+        return response;
+      };
+      return createComputeClient<ComputeApi>({ baseUrl, token: TOKEN, microversion: version, fetch: record }) as unknown as Client;
+    }
+  }
+
+  /** The client for paths served from the unversioned root (the version documents). */
+  rootClient(version: string): Client {
+    const key = `root ${version}`;
+    let client = this.clients.get(key);
+    if (!client) {
+      client = this.makeClient(version, this.endpoints.compute.replace(/\/v2\.1\/?$/, ''));
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** A plain HTTP call to Nova (fixtures and state changes, not judged). Throws on an unexpected status. */
+  async nova(method: string, path: string, body?: unknown, options: { version?: string; ok?: number[] } = {}): Promise<any> {
+    const response = await fetch(`${this.endpoints.compute}${path}`, {
+      method,
+      headers: {
+        'X-Auth-Token': TOKEN, 'OpenStack-API-Version': `compute ${options.version ?? FIXTURE_VERSION}`,
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    const ok = options.ok ?? [200, 201, 202, 204];
+    if (!ok.includes(response.status)) {
+      throw new Error(`fixture ${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+    }
+    return text ? JSON.parse(text) : undefined;
+  }
+
+  /** Flavors, an image (raw, 1 KiB, public), a key pair, and quotas Nova will not run out of. */
+  async prepare(): Promise<void> {
+    for (const [id, ram] of [[this.flavors.small, 64], [this.flavors.large, 128]] as const) {
+      const found = await this.nova('GET', `/flavors/${id}`, undefined, { ok: [200, 404] });
+      if (!found?.flavor) await this.nova('POST', '/flavors', { flavor: { id, name: id, ram, vcpus: 1, disk: 1 } });
+    }
+    const images = await this.glance('GET', '/v2/images?name=novaspec-raw');
+    const existing = images.images.find((i: any) => i.status === 'active');
+    if (existing) {
+      this.imageId = existing.id;
+    } else {
+      const image = await this.glance('POST', '/v2/images', {
+        name: 'novaspec-raw', disk_format: 'raw', container_format: 'bare', visibility: 'public',
+      });
+      await this.glanceUpload(image.id, new Uint8Array(1024));
+      this.imageId = image.id;
+    }
+    const key = await this.nova('GET', `/os-keypairs/${this.keyName}`, undefined, { ok: [200, 404] });
+    if (!key?.keypair) await this.nova('POST', '/os-keypairs', { keypair: { name: this.keyName } });
+    await this.nova('PUT', '/os-quota-sets/admin', {
+      quota_set: { instances: -1, cores: -1, ram: -1, metadata_items: 128, key_pairs: -1, server_groups: -1, server_group_members: -1 },
+    });
+  }
+
+  async glance(method: string, path: string, body?: unknown): Promise<any> {
+    const response = await fetch(`${this.endpoints.image}${path}`, {
+      method, headers: { 'X-Auth-Token': TOKEN, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`fixture glance ${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+    return text ? JSON.parse(text) : undefined;
+  }
+
+  private async glanceUpload(id: string, data: Uint8Array): Promise<void> {
+    const response = await fetch(`${this.endpoints.image}/v2/images/${id}/file`, {
+      method: 'PUT', headers: { 'X-Auth-Token': TOKEN, 'Content-Type': 'application/octet-stream' }, body: data,
+    });
+    if (!response.ok) throw new Error(`fixture glance upload answered ${response.status}: ${await response.text()}`);
+  }
+
+  /** Boots a server (no network) and waits until it is ACTIVE. Deleted after the scenario. */
+  async server(extra: Record<string, unknown> = {}): Promise<string> {
+    const answer = await this.nova('POST', '/servers', {
+      server: { name: `novaspec-${this.created.length}`, imageRef: this.imageId, flavorRef: this.flavors.small, networks: 'none', ...extra },
+    });
+    const id = answer.server.id as string;
+    this.created.push(id);
+    await this.waitFor(id, ['ACTIVE']);
+    return id;
+  }
+
+  private sharedId: string | undefined;
+  private afterwards: (() => Promise<void>)[] = [];
+
+  /** One ACTIVE server kept for the whole run, for operations that only read or touch metadata. */
+  async shared(): Promise<string> {
+    if (!this.sharedId) {
+      const answer = await this.nova('POST', '/servers', {
+        server: { name: 'novaspec-shared', imageRef: this.imageId, flavorRef: this.flavors.small, networks: 'none', metadata: { role: 'conformance' } },
+      });
+      this.sharedId = answer.server.id as string;
+      await this.waitFor(this.sharedId, ['ACTIVE']);
+    }
+    return this.sharedId;
+  }
+
+  /** Something to undo after the scenario (a host marked down), before its servers are deleted. */
+  onCleanup(undo: () => Promise<void>): void {
+    this.afterwards.push(undo);
+  }
+
+  /** Remembers a server a scenario created through the operation under test, for deletion. */
+  adopt(id: string | undefined): void {
+    if (id) this.created.push(id);
+  }
+
+  async show(id: string): Promise<any> {
+    return (await this.nova('GET', `/servers/${id}`)).server;
+  }
+
+  /** Polls until the server has one of the statuses (and no task), or fails on ERROR or after 60 s. */
+  async waitFor(id: string, statuses: string[], timeoutMs = 60_000): Promise<any> {
+    const deadline = Date.now() + timeoutMs;
+    let server: any;
+    while (Date.now() < deadline) {
+      server = await this.show(id);
+      if (statuses.includes(server.status) && !server['OS-EXT-STS:task_state']) return server;
+      if (server.status === 'ERROR' && !statuses.includes('ERROR')) {
+        throw new Error(`server ${id} went to ERROR waiting for ${statuses.join('/')}: ${JSON.stringify(server.fault ?? {})}`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`server ${id} is ${server?.status} (task ${server?.['OS-EXT-STS:task_state']}) after ${timeoutMs / 1000} s, waiting for ${statuses.join('/')}`);
+  }
+
+  /** Runs an action by plain HTTP (to bring a server into a state) and waits for the status. */
+  async act(id: string, body: unknown, status: string[]): Promise<void> {
+    await this.nova('POST', `/servers/${id}/action`, body);
+    await this.waitFor(id, status);
+  }
+
+  /** Deletes every server the scenario made (forceDelete first: soft-deleted ones are gone too). */
+  async cleanup(): Promise<void> {
+    const undo = this.afterwards;
+    this.afterwards = [];
+    for (const step of undo) await step();
+    const ids = this.created;
+    this.created = [];
+    for (const id of ids) {
+      await this.nova('POST', `/servers/${id}/action`, { unlock: null }, { ok: [202, 404, 409] });
+      await this.nova('POST', `/servers/${id}/action`, { forceDelete: null }, { ok: [202, 404, 409] });
+      await this.nova('DELETE', `/servers/${id}`, undefined, { ok: [204, 404, 409] });
+    }
+    for (const id of ids) {
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        const found = await this.nova('GET', `/servers/${id}`, undefined, { ok: [200, 404] });
+        if (!found?.server || found.server.status === 'DELETED') break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  }
+
+  /** The compute services (os-services at 2.53: ids are UUIDs). */
+  async computeServices(): Promise<{ id: string; host: string; forced_down: boolean }[]> {
+    const answer = await this.nova('GET', '/os-services?binary=nova-compute');
+    return answer.services;
+  }
+
+  /** Marks a compute host down (or up again), as an operator does before evacuating. */
+  async forceDown(host: string, down: boolean): Promise<void> {
+    const service = (await this.computeServices()).find((s) => s.host === host);
+    if (!service) throw new Error(`no compute service on ${host}`);
+    await this.nova('PUT', `/os-services/${service.id}`, { forced_down: down });
+  }
+}

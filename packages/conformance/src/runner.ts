@@ -1,0 +1,166 @@
+/**
+ * The suite's machinery: for every operation of the spec and each microversion of the plan, arrange
+ * the scenario, send the request through the generated client, and judge the exchange against the
+ * spec's view at that microversion. Nothing here names an operation: scenarios.ts does, and an
+ * operation without a scenario is exercised from the spec's own example.
+ */
+import { requestProblems, requestSchema, responseProblems, type Exchange } from './check.ts';
+import type { Deployment } from './deployment.ts';
+import { scenarios, type Call, type Expected, type Scenario } from './scenarios.ts';
+import { deref, operationsAt, plan, viewAt, type Json, type OperationView } from './spec.ts';
+
+export interface Result {
+  id: string;
+  version: string;
+  /** pass: conforms and the outcome was the expected one; fail: it did not; the rest say why not run. */
+  outcome: 'pass' | 'fail';
+  status?: number;
+  expected?: Expected;
+  generic: boolean;
+  problems: string[];
+  exchanges: number;
+}
+
+export interface Report {
+  results: Result[];
+  unreachable: { id: string; why: string }[];
+  ceiling: string;
+}
+
+const PROBE_KEY = 'novaspec_undeclared';
+
+/** The spec's first request example, and parameter examples, for an operation with no scenario. */
+function genericScenario(view: OperationView, version: string): Scenario {
+  return {
+    async arrange(d) {
+      const doc = viewAt(version);
+      const item = deref(doc, doc.paths[view.template]);
+      const parameters = [...(item.parameters ?? []), ...(view.operation.parameters ?? [])].map((p: Json) => deref(doc, p));
+      const path: Record<string, string> = {};
+      for (const p of parameters.filter((p: Json) => p.in === 'path')) {
+        path[p.name] = p.name === 'server_id' ? await d.shared() : String(p.example ?? p.schema?.example ?? 'x');
+      }
+      const media = deref(doc, view.operation.requestBody)?.content?.['application/json'];
+      const example = Object.values<Json>(media?.examples ?? {})[0];
+      const body = example ? deref(doc, example).value : media?.example;
+      return { path, ...(body !== undefined ? { body } : {}) };
+    },
+  };
+}
+
+/** Whether the path item is served from the unversioned root rather than under /v2.1. */
+function atRoot(version: string, template: string): boolean {
+  const item = deref(viewAt(version), viewAt(version).paths[template]);
+  return Array.isArray(item?.servers) && item.servers.some((s: Json) => s.url === '{endpoint}');
+}
+
+/** Sends one call through the generated client and returns the exchange the client's fetch saw. */
+async function send(d: Deployment, view: OperationView, version: string, call: Call): Promise<Exchange> {
+  const before = d.exchanges.length;
+  const client = atRoot(version, view.template) ? d.rootClient(version) : d.client(version);
+  if (view.action && view.template === '/servers/{server_id}/action') {
+    await client.action(call.path!.server_id!, view.action, call.body);
+  } else {
+    const method = view.method.toUpperCase() as 'GET';
+    const init: Record<string, unknown> = { params: { path: call.path ?? {}, query: call.query ?? {} } };
+    if (call.body !== undefined) init.body = call.body;
+    await (client[method] as unknown as (p: string, i: object) => Promise<unknown>)(view.template, init);
+  }
+  const exchange = d.exchanges[before];
+  if (!exchange) throw new Error('the client sent nothing');
+  return exchange;
+}
+
+/** A copy of the body with one property the spec does not declare, inside the action or resource wrapper. */
+function withUndeclaredProperty(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const entries = Object.entries(body as Record<string, unknown>);
+  if (entries.length === 1 && entries[0]![1] && typeof entries[0]![1] === 'object' && !Array.isArray(entries[0]![1])) {
+    const [key, inner] = entries[0]!;
+    return { [key]: { ...(inner as object), [PROBE_KEY]: true } };
+  }
+  return { ...(body as object), [PROBE_KEY]: true };
+}
+
+async function exercise(d: Deployment, view: OperationView, version: string): Promise<Result> {
+  const scenario = scenarios[view.id];
+  const generic = !scenario;
+  const chosen = scenario ?? genericScenario(view, version);
+  const problems: string[] = [];
+  const expectation = typeof chosen.expect === 'function' ? chosen.expect(version) : chosen.expect;
+  const exchangesBefore = d.exchanges.length;
+  let status: number | undefined;
+  try {
+    const call = await chosen.arrange(d, version);
+    const rejected = call.body === undefined && !requestSchema(version, view.operation) ? [] : requestProblems(version, view.operation, call.body);
+    if (rejected.length > 0) problems.push(`the spec rejects the request body sent: ${rejected.join('; ')}`);
+
+    // Probe: a body with an undeclared property must be refused by Nova exactly when the spec refuses it.
+    const probe = view.removed ? undefined : withUndeclaredProperty(call.body);
+    if (probe !== undefined && requestProblems(version, view.operation, probe).length > 0) {
+      const answer = await send(d, view, version, { ...call, body: probe });
+      if (answer.status !== 400) {
+        problems.push(`the spec refuses an undeclared property in the body, Nova answered ${answer.status}: ${answer.text.slice(0, 200)}`);
+      } else {
+        problems.push(...responseProblems(view.operation, answer).map((p) => `(undeclared-property probe) ${p}`));
+      }
+    }
+
+    const exchange = await send(d, view, version, call);
+    status = exchange.status;
+    problems.push(...responseProblems(view.operation, exchange));
+    const wanted = view.removed ? [410] : expectation?.status;
+    if (wanted ? !wanted.includes(exchange.status) : exchange.status >= 300) {
+      problems.push(`expected ${wanted ? wanted.join(' or ') : 'a success'}${expectation ? ` (${expectation.why})` : ''}, Nova answered ${exchange.status}: ${exchange.text.slice(0, 300)}`);
+    }
+    if (exchange.status === 400 && rejected.length === 0 && !expectation) {
+      problems.push('Nova refused with 400 a body the spec accepts');
+    }
+    let answer: unknown;
+    try {
+      answer = exchange.text ? JSON.parse(exchange.text) : undefined;
+    } catch {
+      answer = undefined;
+    }
+    await chosen.settle?.(d, exchange.status, answer, call);
+  } catch (error) {
+    problems.push(`could not run: ${(error as Error).message}`);
+  } finally {
+    try {
+      await d.cleanup();
+    } catch (error) {
+      problems.push(`cleanup failed: ${(error as Error).message}`);
+    }
+  }
+  return {
+    id: view.id, version, outcome: problems.length === 0 ? 'pass' : 'fail', generic, problems,
+    exchanges: d.exchanges.length - exchangesBefore,
+    ...(status !== undefined ? { status } : {}),
+    ...(expectation ? { expected: expectation } : {}),
+  };
+}
+
+export interface RunOptions {
+  ceiling: string;
+  /** Only operations whose id contains one of these (a quick local run); all when empty. */
+  only?: string[];
+  onResult?(result: Result): void;
+}
+
+export async function run(d: Deployment, options: RunOptions): Promise<Report> {
+  const report: Report = { results: [], unreachable: [], ceiling: options.ceiling };
+  for (const entry of plan(options.ceiling)) {
+    if (options.only?.length && !options.only.some((o) => entry.id.includes(o))) continue;
+    if (entry.unreachable) {
+      report.unreachable.push({ id: entry.id, why: entry.unreachable });
+      continue;
+    }
+    for (const version of entry.versions) {
+      const view = operationsAt(version).get(entry.id)!;
+      const result = await exercise(d, view, version);
+      report.results.push(result);
+      options.onResult?.(result);
+    }
+  }
+  return report;
+}

@@ -1,0 +1,303 @@
+/**
+ * How to exercise each operation against the local Nova: what state to bring a server into, what to
+ * send at a microversion, and what this deployment can answer. An operation with no entry here is
+ * still exercised, generically, from the spec's own request example (see runner.ts), so the suite
+ * covers operations added to the spec before anyone writes a scenario for them.
+ *
+ * `expect` says when this deployment cannot give a success and why (no Neutron networks or ports,
+ * no Cinder, no migration in progress); the answer must then be that status, and still be declared
+ * by the spec and valid against it.
+ */
+import type { Deployment } from './deployment.ts';
+import { compareVersions } from './spec.ts';
+
+export interface Call {
+  path?: Record<string, string>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
+
+export interface Expected {
+  status: number[];
+  why: string;
+}
+
+export interface Scenario {
+  arrange(d: Deployment, version: string): Promise<Call>;
+  /** A failure this deployment must answer with, and why; omitted: a success. */
+  expect?: Expected | ((version: string) => Expected | undefined);
+  /** Runs after the call with its status and parsed answer (wait for a state, adopt a new server). */
+  settle?(d: Deployment, status: number, answer: any, call: Call): Promise<void>;
+}
+
+const at = (version: string, min: string) => compareVersions(version, min) >= 0;
+const NO_NETWORKS = 'this deployment has no Neutron networks, ports or floating IPs (stand-in: an empty Neutron)';
+const NO_CINDER = 'this deployment has no Cinder: no volume exists';
+const NO_LIVE_MIGRATION = 'the fake driver finishes a live migration at once, so none is ever in progress';
+const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+
+/** A fresh ACTIVE server, brought into a state by plain-HTTP actions first. */
+async function serverIn(d: Deployment, state: 'ACTIVE' | 'SHUTOFF' | 'PAUSED' | 'SUSPENDED' | 'RESCUE' | 'SHELVED' | 'SHELVED_OFFLOADED' | 'VERIFY_RESIZE' | 'SOFT_DELETED' | 'LOCKED'): Promise<string> {
+  const id = await d.server();
+  switch (state) {
+    case 'SHUTOFF': await d.act(id, { 'os-stop': null }, ['SHUTOFF']); break;
+    case 'PAUSED': await d.act(id, { pause: null }, ['PAUSED']); break;
+    case 'SUSPENDED': await d.act(id, { suspend: null }, ['SUSPENDED']); break;
+    case 'RESCUE': await d.act(id, { rescue: null }, ['RESCUE']); break;
+    case 'SHELVED': await d.act(id, { shelve: null }, ['SHELVED']); break;
+    case 'SHELVED_OFFLOADED':
+      await d.act(id, { shelve: null }, ['SHELVED']);
+      await d.act(id, { shelveOffload: null }, ['SHELVED_OFFLOADED']);
+      break;
+    case 'VERIFY_RESIZE': await d.act(id, { resize: { flavorRef: d.flavors.large } }, ['VERIFY_RESIZE']); break;
+    case 'SOFT_DELETED':
+      await d.nova('DELETE', `/servers/${id}`);
+      await d.waitFor(id, ['SOFT_DELETED']);
+      break;
+    case 'LOCKED': await d.nova('POST', `/servers/${id}/action`, { lock: null }); break;
+    default: break;
+  }
+  return id;
+}
+
+const onServer = (state: Parameters<typeof serverIn>[1], body: (d: Deployment, v: string, id: string) => unknown | Promise<unknown>): Scenario['arrange'] =>
+  async (d, v) => {
+    const id = await serverIn(d, state);
+    return { path: { server_id: id }, body: await body(d, v, id) };
+  };
+
+/** Waits out whatever the action started, so the server can be deleted cleanly. */
+const settles = (statuses: string[]): Scenario['settle'] => async (d, status, _answer, call) => {
+  if (status < 300 && call.path?.server_id) await d.waitFor(call.path.server_id, statuses);
+};
+
+async function otherHost(d: Deployment, id: string): Promise<{ from: string; to: string }> {
+  const from = (await d.nova('GET', `/servers/${id}`)).server['OS-EXT-SRV-ATTR:host'] as string;
+  return { from, to: from === 'compute1' ? 'compute2' : 'compute1' };
+}
+
+export const scenarios: Record<string, Scenario> = {
+  // --- The servers collection.
+  'POST /servers': {
+    async arrange(d, v) {
+      const server: Record<string, unknown> = {
+        name: 'novaspec-create', imageRef: d.imageId, flavorRef: d.flavors.small, key_name: d.keyName,
+        metadata: { purpose: 'conformance' }, availability_zone: 'nova', 'OS-DCF:diskConfig': 'AUTO',
+        adminPass: 'conformance-pass',
+      };
+      if (at(v, '2.37')) server.networks = 'none';
+      if (at(v, '2.19')) server.description = 'made by the conformance suite';
+      if (at(v, '2.52')) server.tags = ['conformance'];
+      if (!at(v, '2.57')) server.personality = [{ path: '/etc/motd', contents: Buffer.from('hello').toString('base64') }];
+      server.user_data = Buffer.from('#!/bin/sh\ntrue\n').toString('base64');
+      if (at(v, '2.74')) server.host = 'compute2';
+      if (at(v, '2.90')) server.hostname = 'novaspec-host';
+      return { body: { server } };
+    },
+    async settle(d, status, answer) {
+      const id = answer?.server?.id as string | undefined;
+      d.adopt(id);
+      if (status === 202 && id) await d.waitFor(id, ['ACTIVE']);
+    },
+  },
+  'GET /servers': { arrange: async (d) => { await d.shared(); return { query: { limit: 50 } }; } },
+  'GET /servers/detail': { arrange: async (d) => { await d.shared(); return { query: { limit: 50 } }; } },
+  'GET /servers/{server_id}': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'PUT /servers/{server_id}': {
+    async arrange(d, v) {
+      const server: Record<string, unknown> = { name: 'novaspec-renamed', accessIPv4: '192.0.2.10' };
+      if (at(v, '2.19')) server.description = 'renamed by the conformance suite';
+      if (at(v, '2.90')) server.hostname = 'novaspec-renamed';
+      return { path: { server_id: await d.shared() }, body: { server } };
+    },
+  },
+  'DELETE /servers/{server_id}': { arrange: onServer('ACTIVE', () => undefined) },
+
+  // --- Server actions.
+  'POST /servers/{server_id}/action#addFixedIp': { arrange: onServer('ACTIVE', () => ({ addFixedIp: { networkId: UNKNOWN } })), expect: { status: [400, 404], why: NO_NETWORKS } },
+  'POST /servers/{server_id}/action#removeFixedIp': { arrange: onServer('ACTIVE', () => ({ removeFixedIp: { address: '192.0.2.4' } })), expect: { status: [400, 404], why: NO_NETWORKS } },
+  'POST /servers/{server_id}/action#addFloatingIp': { arrange: onServer('ACTIVE', () => ({ addFloatingIp: { address: '198.51.100.7' } })), expect: { status: [400, 404], why: NO_NETWORKS } },
+  'POST /servers/{server_id}/action#removeFloatingIp': { arrange: onServer('ACTIVE', () => ({ removeFloatingIp: { address: '198.51.100.7' } })), expect: { status: [400, 404], why: NO_NETWORKS } },
+  'POST /servers/{server_id}/action#addSecurityGroup': { arrange: onServer('ACTIVE', () => ({ addSecurityGroup: { name: 'default' } })), expect: { status: [400, 404], why: NO_NETWORKS } },
+  'POST /servers/{server_id}/action#removeSecurityGroup': { arrange: onServer('ACTIVE', () => ({ removeSecurityGroup: { name: 'default' } })), expect: { status: [400, 404], why: NO_NETWORKS } },
+  'POST /servers/{server_id}/action#changePassword': { arrange: onServer('ACTIVE', () => ({ changePassword: { adminPass: 'new-conformance-pass' } })) },
+  'POST /servers/{server_id}/action#confirmResize': { arrange: onServer('VERIFY_RESIZE', () => ({ confirmResize: null })), settle: settles(['ACTIVE']) },
+  'POST /servers/{server_id}/action#revertResize': { arrange: onServer('VERIFY_RESIZE', () => ({ revertResize: null })), settle: settles(['ACTIVE']) },
+  'POST /servers/{server_id}/action#resize': {
+    arrange: onServer('ACTIVE', (d) => ({ resize: { flavorRef: d.flavors.large, 'OS-DCF:diskConfig': 'AUTO' } })),
+    settle: settles(['VERIFY_RESIZE']),
+  },
+  'POST /servers/{server_id}/action#createBackup': {
+    arrange: onServer('ACTIVE', () => ({ createBackup: { name: 'novaspec-backup', backup_type: 'daily', rotation: 1, metadata: { kind: 'backup' } } })),
+    settle: settles(['ACTIVE']),
+  },
+  'POST /servers/{server_id}/action#createImage': {
+    arrange: onServer('ACTIVE', () => ({ createImage: { name: 'novaspec-snapshot', metadata: { kind: 'snapshot' } } })),
+    settle: settles(['ACTIVE']),
+  },
+  'POST /servers/{server_id}/action#evacuate': {
+    async arrange(d, v) {
+      const id = await serverIn(d, 'ACTIVE');
+      const { from, to } = await otherHost(d, id);
+      await d.forceDown(from, true);
+      d.onCleanup(() => d.forceDown(from, false));
+      const evacuate: Record<string, unknown> = { host: to };
+      if (!at(v, '2.14')) evacuate.onSharedStorage = false;
+      if (at(v, '2.29') && !at(v, '2.68')) evacuate.force = false;
+      return { path: { server_id: id }, body: { evacuate } };
+    },
+    settle: settles(['ACTIVE']),
+  },
+  'POST /servers/{server_id}/action#forceDelete': { arrange: onServer('SOFT_DELETED', () => ({ forceDelete: null })) },
+  'POST /servers/{server_id}/action#restore': { arrange: onServer('SOFT_DELETED', () => ({ restore: null })), settle: settles(['ACTIVE']) },
+  'POST /servers/{server_id}/action#injectNetworkInfo': { arrange: onServer('ACTIVE', () => ({ injectNetworkInfo: null })) },
+  'POST /servers/{server_id}/action#lock': { arrange: onServer('ACTIVE', (_d, v) => ({ lock: at(v, '2.73') ? { locked_reason: 'conformance' } : null })) },
+  'POST /servers/{server_id}/action#unlock': { arrange: onServer('LOCKED', () => ({ unlock: null })) },
+  'POST /servers/{server_id}/action#migrate': {
+    async arrange(d, v) {
+      const id = await serverIn(d, 'ACTIVE');
+      const { to } = await otherHost(d, id);
+      return { path: { server_id: id }, body: { migrate: at(v, '2.56') ? { host: to } : null } };
+    },
+    settle: settles(['VERIFY_RESIZE']),
+  },
+  'POST /servers/{server_id}/action#os-migrateLive': {
+    async arrange(d, v) {
+      const id = await serverIn(d, 'ACTIVE');
+      const { to } = await otherHost(d, id);
+      const live: Record<string, unknown> = at(v, '2.25')
+        ? { host: to, block_migration: 'auto' }
+        : { host: to, block_migration: false, disk_over_commit: false };
+      if (at(v, '2.30') && !at(v, '2.68')) live.force = false;
+      return { path: { server_id: id }, body: { 'os-migrateLive': live } };
+    },
+    settle: settles(['ACTIVE']),
+  },
+  'POST /servers/{server_id}/action#os-getConsoleOutput': { arrange: async (d) => ({ path: { server_id: await d.shared() }, body: { 'os-getConsoleOutput': { length: 10 } } }) },
+  'POST /servers/{server_id}/action#os-getVNCConsole': { arrange: async (d) => ({ path: { server_id: await d.shared() }, body: { 'os-getVNCConsole': { type: 'novnc' } } }) },
+  'POST /servers/{server_id}/action#os-getSPICEConsole': { arrange: async (d) => ({ path: { server_id: await d.shared() }, body: { 'os-getSPICEConsole': { type: 'spice-html5' } } }) },
+  'POST /servers/{server_id}/action#os-getSerialConsole': { arrange: async (d) => ({ path: { server_id: await d.shared() }, body: { 'os-getSerialConsole': { type: 'serial' } } }) },
+  'POST /servers/{server_id}/action#os-getRDPConsole': { arrange: async (d) => ({ path: { server_id: await d.shared() }, body: { 'os-getRDPConsole': { type: 'rdp-html5' } } }) },
+  'POST /servers/{server_id}/action#os-resetState': { arrange: onServer('ACTIVE', () => ({ 'os-resetState': { state: 'active' } })) },
+  'POST /servers/{server_id}/action#os-start': { arrange: onServer('SHUTOFF', () => ({ 'os-start': null })), settle: settles(['ACTIVE']) },
+  'POST /servers/{server_id}/action#os-stop': { arrange: onServer('ACTIVE', () => ({ 'os-stop': null })), settle: settles(['SHUTOFF']) },
+  'POST /servers/{server_id}/action#pause': { arrange: onServer('ACTIVE', () => ({ pause: null })), settle: settles(['PAUSED']) },
+  'POST /servers/{server_id}/action#unpause': { arrange: onServer('PAUSED', () => ({ unpause: null })), settle: settles(['ACTIVE']) },
+  'POST /servers/{server_id}/action#suspend': { arrange: onServer('ACTIVE', () => ({ suspend: null })), settle: settles(['SUSPENDED']) },
+  'POST /servers/{server_id}/action#resume': { arrange: onServer('SUSPENDED', () => ({ resume: null })), settle: settles(['ACTIVE']) },
+  'POST /servers/{server_id}/action#rescue': { arrange: onServer('ACTIVE', () => ({ rescue: { adminPass: 'rescue-pass' } })), settle: settles(['RESCUE']) },
+  'POST /servers/{server_id}/action#unrescue': { arrange: onServer('RESCUE', () => ({ unrescue: null })), settle: settles(['ACTIVE']) },
+  'POST /servers/{server_id}/action#shelve': { arrange: onServer('ACTIVE', () => ({ shelve: null })), settle: settles(['SHELVED']) },
+  'POST /servers/{server_id}/action#shelveOffload': { arrange: onServer('SHELVED', () => ({ shelveOffload: null })), settle: settles(['SHELVED_OFFLOADED']) },
+  'POST /servers/{server_id}/action#unshelve': {
+    async arrange(d, v) {
+      // 2.91 can name a host, which only an offloaded server accepts.
+      const id = await serverIn(d, at(v, '2.91') ? 'SHELVED_OFFLOADED' : 'SHELVED');
+      const body = at(v, '2.91') ? { unshelve: { host: 'compute2' } } : at(v, '2.77') ? { unshelve: { availability_zone: 'nova' } } : { unshelve: null };
+      return { path: { server_id: id }, body };
+    },
+    settle: settles(['ACTIVE']),
+  },
+  'POST /servers/{server_id}/action#reboot': { arrange: onServer('ACTIVE', () => ({ reboot: { type: 'SOFT' } })), settle: settles(['ACTIVE']) },
+  'POST /servers/{server_id}/action#rebuild': {
+    arrange: onServer('ACTIVE', (d, v) => {
+      const rebuild: Record<string, unknown> = {
+        imageRef: d.imageId, name: 'novaspec-rebuilt', adminPass: 'rebuilt-pass', metadata: { rebuilt: 'yes' },
+        'OS-DCF:diskConfig': 'AUTO', accessIPv4: '192.0.2.20',
+      };
+      if (!at(v, '2.57')) rebuild.personality = [{ path: '/etc/motd', contents: Buffer.from('rebuilt').toString('base64') }];
+      if (at(v, '2.19')) rebuild.description = 'rebuilt by the conformance suite';
+      if (at(v, '2.54')) rebuild.key_name = d.keyName;
+      if (at(v, '2.57')) rebuild.user_data = Buffer.from('#!/bin/sh\ntrue\n').toString('base64');
+      if (at(v, '2.90')) rebuild.hostname = 'novaspec-rebuilt';
+      return { rebuild };
+    }),
+    settle: settles(['ACTIVE']),
+  },
+  'POST /servers/{server_id}/action#trigger_crash_dump': { arrange: onServer('ACTIVE', () => ({ trigger_crash_dump: null })) },
+  'POST /servers/{server_id}/action#resetNetwork': { arrange: onServer('ACTIVE', () => ({ resetNetwork: null })) },
+
+  // --- Metadata and tags (on the shared server).
+  'GET /servers/{server_id}/metadata': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'POST /servers/{server_id}/metadata': { arrange: async (d) => ({ path: { server_id: await d.shared() }, body: { metadata: { role: 'conformance', added: 'yes' } } }) },
+  'PUT /servers/{server_id}/metadata': { arrange: async (d) => ({ path: { server_id: await d.shared() }, body: { metadata: { role: 'conformance' } } }) },
+  'GET /servers/{server_id}/metadata/{key}': { arrange: async (d) => ({ path: { server_id: await d.shared(), key: 'role' } }) },
+  'PUT /servers/{server_id}/metadata/{key}': { arrange: async (d) => ({ path: { server_id: await d.shared(), key: 'role' }, body: { meta: { role: 'updated' } } }) },
+  'DELETE /servers/{server_id}/metadata/{key}': {
+    async arrange(d) {
+      const id = await d.shared();
+      await d.nova('PUT', `/servers/${id}/metadata/scratch`, { meta: { scratch: 'x' } });
+      return { path: { server_id: id, key: 'scratch' } };
+    },
+  },
+  'PUT /servers/{server_id}/tags': { arrange: async (d) => ({ path: { server_id: await d.shared() }, body: { tags: ['alpha', 'beta'] } }) },
+  'GET /servers/{server_id}/tags': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'GET /servers/{server_id}/tags/{tag}': {
+    async arrange(d) {
+      const id = await d.shared();
+      await d.nova('PUT', `/servers/${id}/tags/gamma`, undefined, { version: '2.26' });
+      return { path: { server_id: id, tag: 'gamma' } };
+    },
+  },
+  'PUT /servers/{server_id}/tags/{tag}': { arrange: async (d) => ({ path: { server_id: await d.shared(), tag: `t${Date.now()}` } }) },
+  'DELETE /servers/{server_id}/tags/{tag}': {
+    async arrange(d) {
+      const id = await d.shared();
+      await d.nova('PUT', `/servers/${id}/tags/delta`, undefined, { version: '2.26' });
+      return { path: { server_id: id, tag: 'delta' } };
+    },
+  },
+  'DELETE /servers/{server_id}/tags': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+
+  // --- What Nova knows of a server.
+  'GET /servers/{server_id}/ips': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'GET /servers/{server_id}/ips/{network_label}': { arrange: async (d) => ({ path: { server_id: await d.shared(), network_label: 'private' } }), expect: { status: [404], why: NO_NETWORKS } },
+  'GET /servers/{server_id}/diagnostics': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'GET /servers/{server_id}/topology': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'GET /servers/{server_id}/os-security-groups': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'GET /servers/{server_id}/os-server-password': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'DELETE /servers/{server_id}/os-server-password': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'GET /servers/{server_id}/os-instance-actions': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'GET /servers/{server_id}/os-instance-actions/{request_id}': {
+    async arrange(d) {
+      const id = await d.shared();
+      const actions = (await d.nova('GET', `/servers/${id}/os-instance-actions`)).instanceActions as { request_id: string }[];
+      return { path: { server_id: id, request_id: actions[0]!.request_id } };
+    },
+  },
+  'POST /servers/{server_id}/remote-consoles': {
+    async arrange(d, v) {
+      const remote_console = at(v, '2.8') ? { protocol: 'mks', type: 'webmks' } : { protocol: 'vnc', type: 'novnc' };
+      return { path: { server_id: await d.shared() }, body: { remote_console } };
+    },
+  },
+
+  // --- Ports (Neutron) and volumes (Cinder): only their failures can be seen here.
+  'GET /servers/{server_id}/os-interface': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'GET /servers/{server_id}/os-interface/{port_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), port_id: UNKNOWN } }), expect: { status: [404], why: NO_NETWORKS } },
+  'POST /servers/{server_id}/os-interface': { arrange: async (d) => ({ path: { server_id: await d.shared() }, body: { interfaceAttachment: { net_id: UNKNOWN } } }), expect: { status: [400, 404], why: NO_NETWORKS } },
+  'DELETE /servers/{server_id}/os-interface/{port_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), port_id: UNKNOWN } }), expect: { status: [404], why: NO_NETWORKS } },
+  'GET /servers/{server_id}/os-volume_attachments': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'GET /servers/{server_id}/os-volume_attachments/{volume_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), volume_id: UNKNOWN } }), expect: { status: [404], why: NO_CINDER } },
+  'POST /servers/{server_id}/os-volume_attachments': { arrange: async (d) => ({ path: { server_id: await d.shared() }, body: { volumeAttachment: { volumeId: UNKNOWN } } }), expect: { status: [400, 404], why: NO_CINDER } },
+  'PUT /servers/{server_id}/os-volume_attachments/{volume_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), volume_id: UNKNOWN }, body: { volumeAttachment: { volumeId: UNKNOWN } } }), expect: { status: [400, 404], why: NO_CINDER } },
+  'DELETE /servers/{server_id}/os-volume_attachments/{volume_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), volume_id: UNKNOWN } }), expect: { status: [404], why: NO_CINDER } },
+
+  // --- Live migrations in progress: there never is one here.
+  'GET /servers/{server_id}/migrations': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'GET /servers/{server_id}/migrations/{migration_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), migration_id: '999999' } }), expect: { status: [404], why: NO_LIVE_MIGRATION } },
+  'DELETE /servers/{server_id}/migrations/{migration_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), migration_id: '999999' } }), expect: { status: [400, 404], why: NO_LIVE_MIGRATION } },
+  'POST /servers/{server_id}/migrations/{migration_id}/action#force_complete': { arrange: async (d) => ({ path: { server_id: await d.shared(), migration_id: '999999' }, body: { force_complete: null } }), expect: { status: [400, 404], why: NO_LIVE_MIGRATION } },
+
+  // --- Removed APIs (410 at every microversion) and version discovery.
+  'GET /servers/{server_id}/consoles': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'POST /servers/{server_id}/consoles': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'GET /servers/{server_id}/consoles/{console_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), console_id: '1' } }) },
+  'DELETE /servers/{server_id}/consoles/{console_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), console_id: '1' } }) },
+  'GET /servers/{server_id}/os-virtual-interfaces': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'GET /': { arrange: async () => ({}) },
+  'GET /v2.1/': { arrange: async () => ({}) },
+  'GET /versions/{version_id}': { arrange: async () => ({ path: { version_id: 'v2.1' } }) },
+};
+
+export { compareVersions, UNKNOWN };
