@@ -40,6 +40,25 @@ function script(name: string): void {
   }
 }
 
+/** Ends one service started by start.sh (by its PID) and lets start.sh start it again. */
+async function restartService(name: string): Promise<void> {
+  const pid = Number(readFileSync(join(home, 'run', `${name}.pid`), 'utf8'));
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  for (let i = 0; i < 75; i += 1) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  script('start.sh');
+}
+
 function line(result: Result): string {
   const how = result.expected ? ` (expected ${result.expected.status.join('/')}: ${result.expected.why})` : '';
   return `${result.outcome === 'pass' ? 'ok  ' : 'FAIL'} ${result.id} @ ${result.version} -> ${result.status ?? '-'}${result.generic ? ' [from the spec example]' : ''}${how}`;
@@ -66,13 +85,14 @@ if (start) {
 let status = 1;
 try {
   const endpoints = JSON.parse(readFileSync(join(home, 'run', 'endpoints.json'), 'utf8')) as { compute: string; image: string };
-  const deployment = new Deployment(endpoints);
+  const deployment = new Deployment(endpoints, restartService);
   await deployment.prepare();
   const report = await run(deployment, {
     ceiling: CEILING, only,
     onResult(result) {
       console.log(line(result));
       for (const problem of result.problems) console.log(`       ${problem}`);
+      for (const note of result.notes) console.log(`       note: ${note}`);
     },
   });
   console.log('');

@@ -1,8 +1,9 @@
 /**
- * Stand-ins for the two OpenStack services the local Nova calls but this machine does not run:
- * Neutron (networking) and Keystone (identity). Nova calls them even when no server has a network
- * (it lists ports by device id, reads extensions, security groups and quotas) and asks Keystone
- * whether a project exists before it changes quotas or flavor access.
+ * Stand-ins for the OpenStack services the local Nova calls but this machine does not run: Neutron
+ * (networking), Keystone (identity) and Cinder (block storage). Nova calls Neutron even when no
+ * server has a network (it lists ports by device id, reads extensions, security groups and quotas),
+ * asks Keystone whether a project exists before it changes quotas or flavor access, and asks Cinder
+ * for a volume before it attaches, swaps or detaches one (without an answer it fails with a 500).
  *
  * What they answer, and nothing more (documented in packages/conformance/README.md):
  * - Neutron, as an empty deployment: every collection lists empty (`{"ports": []}`), every single
@@ -11,6 +12,8 @@
  *   extension list are real shapes with no extensions.
  * - Keystone: every project id exists (a project named after its id, in the default domain); the
  *   version documents Nova's discovery reads. Tokens are not checked: Nova runs with noauth2.
+ * - Cinder, as an empty deployment: the version document (v3, microversions 3.0-3.70, what Zed's
+ *   client checks for), every volume, attachment or snapshot a 404 `itemNotFound`, every list empty.
  *
  * Every request is logged as one line on stdout so the suite's report can say what Nova asked.
  */
@@ -19,6 +22,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 const host = '127.0.0.1';
 const neutronPort = Number(process.env.NEUTRON_PORT ?? 19696);
 const keystonePort = Number(process.env.KEYSTONE_PORT ?? 15000);
+const cinderPort = Number(process.env.CINDER_PORT ?? 18776);
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -130,6 +134,30 @@ async function keystone(req: IncomingMessage, res: ServerResponse): Promise<numb
   return 404;
 }
 
+async function cinder(req: IncomingMessage, res: ServerResponse): Promise<number> {
+  const url = new URL(req.url ?? '/', `http://${host}`);
+  const parts = url.pathname.split('/').filter(Boolean);
+  if (parts.length === 0 || (parts.length === 1 && parts[0] === 'v3')) {
+    const v3 = {
+      id: 'v3.0', status: 'CURRENT', version: '3.70', min_version: '3.0', updated: '2023-08-31T00:00:00Z',
+      links: [{ rel: 'self', href: `http://${host}:${cinderPort}/v3/` }],
+      'media-types': [{ base: 'application/json', type: 'application/vnd.openstack.volume+json;version=3' }],
+    };
+    if (parts.length === 0) send(res, 300, { versions: [v3] });
+    else send(res, 200, { version: v3 });
+    return parts.length === 0 ? 300 : 200;
+  }
+  // /v3/{project_id}/{collection}[/{id}[/action]]
+  const [, , collection = '', id] = parts;
+  if (req.method === 'GET' && (id === undefined || id === 'detail')) {
+    send(res, 200, { [collection.replace(/-/g, '_')]: [] });
+    return 200;
+  }
+  const what = collection === 'volumes' ? 'Volume' : collection === 'attachments' ? 'VolumeAttachment' : 'Resource';
+  send(res, 404, { itemNotFound: { code: 404, message: `${what} ${id ?? ''} could not be found.` } });
+  return 404;
+}
+
 function serve(name: string, port: number, handler: (req: IncomingMessage, res: ServerResponse) => Promise<number>) {
   const server = createServer((req, res) => {
     handler(req, res).then((status) => log(name, req, status), (error: unknown) => {
@@ -141,7 +169,7 @@ function serve(name: string, port: number, handler: (req: IncomingMessage, res: 
   return server;
 }
 
-const servers = [serve('neutron', neutronPort, neutron), serve('keystone', keystonePort, keystone)];
+const servers = [serve('neutron', neutronPort, neutron), serve('keystone', keystonePort, keystone), serve('cinder', cinderPort, cinder)];
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     for (const server of servers) server.close();

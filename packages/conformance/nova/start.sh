@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 S=${NOVA_HOME:-/var/tmp/novaspec-nova}
 NODE=${NODE:-node}
 PY=/usr/bin/python3 # Debian's Python: the one Nova's packages are installed for
-NOVA_API_PORT=18774 PLACEMENT_PORT=18778 GLANCE_PORT=19292 NEUTRON_PORT=19696 KEYSTONE_PORT=15000
+NOVA_API_PORT=18774 PLACEMENT_PORT=18778 GLANCE_PORT=19292 NEUTRON_PORT=19696 KEYSTONE_PORT=15000 CINDER_PORT=18776
 AMQP_PORT=5673 EPMD_PORT=4370 RABBIT_DIST_PORT=25673
 mkdir -p "$S"/{run,log,etc,etc/placement,mysql,rabbitmq,nova/instances,nova/locks,glance/images,compute1,compute2}
 sock=$S/run/mysqld.sock
@@ -69,8 +69,8 @@ launch rabbitmq env HOME="$S/rabbitmq" ERL_EPMD_PORT="$EPMD_PORT" ERL_EPMD_ADDRE
   RABBITMQ_LOGS=- \
   /usr/lib/rabbitmq/bin/rabbitmq-server
 
-# --- Neutron and Keystone stand-ins (Node).
-launch standin env NEUTRON_PORT="$NEUTRON_PORT" KEYSTONE_PORT="$KEYSTONE_PORT" "$NODE" "$here/standin.ts"
+# --- Neutron, Keystone and Cinder stand-ins (Node).
+launch standin env NEUTRON_PORT="$NEUTRON_PORT" KEYSTONE_PORT="$KEYSTONE_PORT" CINDER_PORT="$CINDER_PORT" "$NODE" "$here/standin.ts"
 
 # --- Configuration files (rewritten on every start: they only name paths and ports).
 # placement-api reads its configuration from $OS_PLACEMENT_CONFIG_DIR/placement.conf only.
@@ -132,9 +132,9 @@ osapi_compute_listen = 127.0.0.1
 osapi_compute_listen_port = $NOVA_API_PORT
 osapi_compute_workers = 1
 allow_resize_to_same_host = true
-# A deleted server stays SOFT_DELETED for an hour, so `restore` and `forceDelete` have something to do.
+# A deleted server stays SOFT_DELETED for an hour, so the restore and forceDelete actions have work.
 reclaim_instance_interval = 3600
-# A shelved server stays SHELVED until `shelveOffload` (the default, 0, offloads at once).
+# A shelved server stays SHELVED until shelveOffload (the default, 0, offloads at once).
 shelved_offload_time = -1
 # No ports exist, so no vif-plugged event will ever come.
 vif_plugging_is_fatal = false
@@ -180,7 +180,7 @@ enabled = true
 [mks]
 enabled = true
 [cinder]
-os_region_name = RegionOne
+endpoint_template = http://127.0.0.1:$CINDER_PORT/v3/%(project_id)s
 CONF
 for n in 1 2; do
   cat > "$S/etc/nova-compute$n.conf" <<CONF

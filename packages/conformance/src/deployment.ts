@@ -28,8 +28,12 @@ export class Deployment {
   readonly flavors = { small: 'novaspec-small', large: 'novaspec-large' };
   readonly keyName = 'novaspec';
 
-  constructor(endpoints: Endpoints) {
+  /** Restarts one service of the local Nova by name (see nova/start.sh), e.g. `nova-compute1`. */
+  private readonly restartService: (name: string) => Promise<void>;
+
+  constructor(endpoints: Endpoints, restartService: (name: string) => Promise<void>) {
     this.endpoints = endpoints;
+    this.restartService = restartService;
   }
 
   /** The generated client pinned at a microversion; its fetch records what went over the wire. */
@@ -112,6 +116,12 @@ export class Deployment {
     }
     const key = await this.nova('GET', `/os-keypairs/${this.keyName}`, undefined, { ok: [200, 404] });
     if (!key?.keypair) await this.nova('POST', '/os-keypairs', { keypair: { name: this.keyName } });
+    // A run cut off during an evacuation leaves a host marked down (the restart of start.sh has
+    // completed its evacuation records, so it can be marked up now).
+    for (const service of await this.computeServices()) {
+      if (service.forced_down) await this.forceDown(service.host, false);
+    }
+    await this.computesUp();
     await this.nova('PUT', '/os-quota-sets/admin', {
       quota_set: { instances: -1, cores: -1, ram: -1, metadata_items: 128, key_pairs: -1, server_groups: -1, server_group_members: -1 },
     });
@@ -218,9 +228,40 @@ export class Deployment {
   }
 
   /** The compute services (os-services at 2.53: ids are UUIDs). */
-  async computeServices(): Promise<{ id: string; host: string; forced_down: boolean }[]> {
+  async computeServices(): Promise<{ id: string; host: string; forced_down: boolean; state: string; status: string }[]> {
     const answer = await this.nova('GET', '/os-services?binary=nova-compute');
     return answer.services;
+  }
+
+  /**
+   * Brings a host back after an evacuation, as an operator must: Nova refuses to mark it up while
+   * `done` evacuation records remain, and only the restarted compute service completes them.
+   */
+  async recoverEvacuatedHost(host: string): Promise<void> {
+    await this.restartService(`nova-${host}`);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      try {
+        await this.forceDown(host, false);
+        await this.computesUp();
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+
+  /** Waits until both compute services report in (state up, enabled, not forced down). */
+  async computesUp(timeoutMs = 90_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let services: any[] = [];
+    while (Date.now() < deadline) {
+      services = await this.computeServices();
+      if (services.length >= 2 && services.every((s) => s.state === 'up' && s.status === 'enabled' && !s.forced_down)) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error(`compute services not all up: ${JSON.stringify(services.map((s) => [s.host, s.state, s.status, s.forced_down]))}`);
   }
 
   /** Marks a compute host down (or up again), as an operator does before evacuating. */

@@ -114,8 +114,9 @@ export const scenarios: Record<string, Scenario> = {
   'DELETE /servers/{server_id}': { arrange: onServer('ACTIVE', () => undefined) },
 
   // --- Server actions.
-  'POST /servers/{server_id}/action#addFixedIp': { arrange: onServer('ACTIVE', () => ({ addFixedIp: { networkId: UNKNOWN } })), expect: { status: [400, 404], why: NO_NETWORKS } },
-  'POST /servers/{server_id}/action#removeFixedIp': { arrange: onServer('ACTIVE', () => ({ removeFixedIp: { address: '192.0.2.4' } })), expect: { status: [400, 404], why: NO_NETWORKS } },
+  // Nova accepts it (202) and nova-compute fails later: the API does not look the network up.
+  'POST /servers/{server_id}/action#addFixedIp': { arrange: onServer('ACTIVE', () => ({ addFixedIp: { networkId: UNKNOWN } })) },
+  'POST /servers/{server_id}/action#removeFixedIp': { arrange: onServer('ACTIVE', () => ({ removeFixedIp: { address: '192.0.2.4' } })) },
   'POST /servers/{server_id}/action#addFloatingIp': { arrange: onServer('ACTIVE', () => ({ addFloatingIp: { address: '198.51.100.7' } })), expect: { status: [400, 404], why: NO_NETWORKS } },
   'POST /servers/{server_id}/action#removeFloatingIp': { arrange: onServer('ACTIVE', () => ({ removeFloatingIp: { address: '198.51.100.7' } })), expect: { status: [400, 404], why: NO_NETWORKS } },
   'POST /servers/{server_id}/action#addSecurityGroup': { arrange: onServer('ACTIVE', () => ({ addSecurityGroup: { name: 'default' } })), expect: { status: [400, 404], why: NO_NETWORKS } },
@@ -140,7 +141,7 @@ export const scenarios: Record<string, Scenario> = {
       const id = await serverIn(d, 'ACTIVE');
       const { from, to } = await otherHost(d, id);
       await d.forceDown(from, true);
-      d.onCleanup(() => d.forceDown(from, false));
+      d.onCleanup(() => d.recoverEvacuatedHost(from));
       const evacuate: Record<string, unknown> = { host: to };
       if (!at(v, '2.14')) evacuate.onSharedStorage = false;
       if (at(v, '2.29') && !at(v, '2.68')) evacuate.force = false;
@@ -191,8 +192,8 @@ export const scenarios: Record<string, Scenario> = {
   'POST /servers/{server_id}/action#shelveOffload': { arrange: onServer('SHELVED', () => ({ shelveOffload: null })), settle: settles(['SHELVED_OFFLOADED']) },
   'POST /servers/{server_id}/action#unshelve': {
     async arrange(d, v) {
-      // 2.91 can name a host, which only an offloaded server accepts.
-      const id = await serverIn(d, at(v, '2.91') ? 'SHELVED_OFFLOADED' : 'SHELVED');
+      // An availability zone (2.77) or a host (2.91) is accepted only for an offloaded server.
+      const id = await serverIn(d, at(v, '2.77') ? 'SHELVED_OFFLOADED' : 'SHELVED');
       const body = at(v, '2.91') ? { unshelve: { host: 'compute2' } } : at(v, '2.77') ? { unshelve: { availability_zone: 'nova' } } : { unshelve: null };
       return { path: { server_id: id }, body };
     },
@@ -275,8 +276,11 @@ export const scenarios: Record<string, Scenario> = {
   // --- Ports (Neutron) and volumes (Cinder): only their failures can be seen here.
   'GET /servers/{server_id}/os-interface': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
   'GET /servers/{server_id}/os-interface/{port_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), port_id: UNKNOWN } }), expect: { status: [404], why: NO_NETWORKS } },
-  'POST /servers/{server_id}/os-interface': { arrange: async (d) => ({ path: { server_id: await d.shared() }, body: { interfaceAttachment: { net_id: UNKNOWN } } }), expect: { status: [400, 404], why: NO_NETWORKS } },
-  'DELETE /servers/{server_id}/os-interface/{port_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), port_id: UNKNOWN } }), expect: { status: [404], why: NO_NETWORKS } },
+  // A port id, not a network id: nova-compute turns an unknown port into PortNotFound (404), but an
+  // unknown network into an unhandled neutronclient error (a 500 from the API, Zed and newest alike).
+  'POST /servers/{server_id}/os-interface': { arrange: async (d) => ({ path: { server_id: await d.shared() }, body: { interfaceAttachment: { port_id: UNKNOWN } } }), expect: { status: [404], why: NO_NETWORKS } },
+  // Nova accepts the detach (202) and nova-compute finds nothing to detach later.
+  'DELETE /servers/{server_id}/os-interface/{port_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), port_id: UNKNOWN } }) },
   'GET /servers/{server_id}/os-volume_attachments': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
   'GET /servers/{server_id}/os-volume_attachments/{volume_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), volume_id: UNKNOWN } }), expect: { status: [404], why: NO_CINDER } },
   'POST /servers/{server_id}/os-volume_attachments': { arrange: async (d) => ({ path: { server_id: await d.shared() }, body: { volumeAttachment: { volumeId: UNKNOWN } } }), expect: { status: [400, 404], why: NO_CINDER } },
@@ -286,8 +290,9 @@ export const scenarios: Record<string, Scenario> = {
   // --- Live migrations in progress: there never is one here.
   'GET /servers/{server_id}/migrations': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
   'GET /servers/{server_id}/migrations/{migration_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), migration_id: '999999' } }), expect: { status: [404], why: NO_LIVE_MIGRATION } },
-  'DELETE /servers/{server_id}/migrations/{migration_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), migration_id: '999999' } }), expect: { status: [400, 404], why: NO_LIVE_MIGRATION } },
-  'POST /servers/{server_id}/migrations/{migration_id}/action#force_complete': { arrange: async (d) => ({ path: { server_id: await d.shared(), migration_id: '999999' }, body: { force_complete: null } }), expect: { status: [400, 404], why: NO_LIVE_MIGRATION } },
+  // The server is not migrating, which Nova checks before it looks the migration up: 409.
+  'DELETE /servers/{server_id}/migrations/{migration_id}': { arrange: async (d) => ({ path: { server_id: await d.shared(), migration_id: '999999' } }), expect: { status: [409], why: NO_LIVE_MIGRATION } },
+  'POST /servers/{server_id}/migrations/{migration_id}/action#force_complete': { arrange: async (d) => ({ path: { server_id: await d.shared(), migration_id: '999999' }, body: { force_complete: null } }), expect: { status: [409], why: NO_LIVE_MIGRATION } },
 
   // --- Removed APIs (410 at every microversion) and version discovery.
   'GET /servers/{server_id}/consoles': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
