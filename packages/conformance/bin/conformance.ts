@@ -65,15 +65,21 @@ function line(result: Result): string {
 }
 
 function summarize(report: Report, seconds: number): { text: string; failed: number } {
-  const operations = new Set(report.results.map((r) => r.id));
-  const failedOps = new Set(report.results.filter((r) => r.outcome === 'fail').map((r) => r.id));
-  const versions = new Set(report.results.map((r) => r.version));
-  const failed = report.results.filter((r) => r.outcome === 'fail').length;
-  const successes = report.results.filter((r) => r.outcome === 'pass' && !r.expected).length;
-  const exchanges = report.results.reduce((n, r) => n + r.exchanges, 0);
-  const text = `conformance: ${operations.size} operations at ${versions.size} microversions (${report.results.length} cases, ${exchanges} exchanges): `
-    + `${report.results.length - failed} passed (${successes} with a success, ${report.results.length - failed - successes} with the failure this deployment must give), `
-    + `${failed} failed in ${failedOps.size} operations; ${report.unreachable.length} operations not reachable on Nova ${report.ceiling}; ${seconds.toFixed(0)} s`;
+  const { results } = report;
+  const inRange = results.filter((r) => r.kind === 'in-range');
+  const operations = new Set(inRange.map((r) => r.id));
+  const failedOps = new Set(results.filter((r) => r.outcome === 'fail').map((r) => r.id));
+  const versions = new Set(inRange.map((r) => r.version));
+  const failed = results.filter((r) => r.outcome === 'fail').length;
+  const count = (keep: (r: Result) => boolean) => results.filter((r) => r.outcome === 'pass' && keep(r)).length;
+  const successes = count((r) => r.kind === 'in-range' && !r.expected);
+  const deploymentFailures = count((r) => r.kind === 'in-range' && !!r.expected);
+  const outside = count((r) => r.kind === 'outside');
+  const exchanges = results.reduce((n, r) => n + r.exchanges, 0);
+  const text = `conformance: ${operations.size} operations at ${versions.size} microversions, ${results.length} cases, ${exchanges} exchanges: `
+    + `${results.length - failed} passed (${successes} answered with a success, ${deploymentFailures} with the failure this deployment must give, `
+    + `${outside} refused just outside their range), ${failed} failed in ${failedOps.size} operations; `
+    + `${report.unreachable.length} operations not reachable on Nova ${report.ceiling}; ${seconds.toFixed(0)} s`;
   return { text, failed };
 }
 

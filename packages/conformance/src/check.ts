@@ -109,3 +109,28 @@ export function responseProblems(operation: Json, exchange: Exchange): string[] 
   }
   return problems;
 }
+
+/** Problems the spec has with query parameters: each must be declared for the operation and valid. */
+export function queryProblems(version: string, template: string, operation: Json, query: Record<string, unknown> | undefined): string[] {
+  if (!query) return [];
+  const doc = viewAt(version);
+  const item = deref(doc, doc.paths[template]);
+  const declared = [...(item?.parameters ?? []), ...(operation.parameters ?? [])]
+    .map((p: Json) => deref(doc, p)).filter((p: Json) => p?.in === 'query');
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(query)) {
+    const parameter = declared.find((p: Json) => p.name === name);
+    if (!parameter) {
+      problems.push(`query parameter ${name} is not declared at ${version}`);
+      continue;
+    }
+    if (!parameter.schema) continue;
+    const validate = validatorFor(version, parameter.schema);
+    // Query values travel as strings; the spec types them as Nova parses them.
+    const wire = Array.isArray(value) ? value.map(String) : String(value);
+    const parsed = (text: string) => (/^-?\d+$/.test(text) ? Number(text) : text === 'true' ? true : text === 'false' ? false : text);
+    const candidates = [wire, Array.isArray(wire) ? wire.map(parsed) : parsed(wire)];
+    if (!candidates.some((v) => validate(v))) problems.push(`query parameter ${name}=${JSON.stringify(value)}: ${errorsOf(validate).join('; ')}`);
+  }
+  return problems;
+}

@@ -137,7 +137,7 @@ export class Deployment {
     return text ? JSON.parse(text) : undefined;
   }
 
-  private async glanceUpload(id: string, data: Uint8Array): Promise<void> {
+  private async glanceUpload(id: string, data: Uint8Array<ArrayBuffer>): Promise<void> {
     const response = await fetch(`${this.endpoints.image}/v2/images/${id}/file`, {
       method: 'PUT', headers: { 'X-Auth-Token': TOKEN, 'Content-Type': 'application/octet-stream' }, body: data,
     });

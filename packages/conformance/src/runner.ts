@@ -4,7 +4,7 @@
  * spec's view at that microversion. Nothing here names an operation: scenarios.ts does, and an
  * operation without a scenario is exercised from the spec's own example.
  */
-import { requestProblems, requestSchema, responseProblems, type Exchange } from './check.ts';
+import { queryProblems, requestProblems, requestSchema, responseProblems, type Exchange } from './check.ts';
 import type { Deployment } from './deployment.ts';
 import { scenarios, type Call, type Expected, type Scenario } from './scenarios.ts';
 import { deref, operationsAt, plan, viewAt, type Json, type OperationView } from './spec.ts';
@@ -13,8 +13,10 @@ import { unvalidatedInZed, zedAnswer } from './zed.ts';
 export interface Result {
   id: string;
   version: string;
-  /** pass: conforms and the outcome was the expected one; fail: it did not; the rest say why not run. */
+  /** pass: conforms and the outcome was the expected one; fail: it did not. */
   outcome: 'pass' | 'fail';
+  /** in-range: at a microversion that has it; outside: just outside its range, where Nova must refuse it. */
+  kind: 'in-range' | 'outside';
   status?: number;
   expected?: Expected;
   generic: boolean;
@@ -74,6 +76,19 @@ async function send(d: Deployment, view: OperationView, version: string, call: C
   return exchange;
 }
 
+/** Bodies Nova must refuse with a 400 whenever the spec refuses them. */
+const PROBES: { name: string; mutate(body: unknown): unknown }[] = [
+  { name: 'undeclared-property', mutate: withUndeclaredProperty },
+  { name: 'wrong-type', mutate: withWrongType },
+];
+
+/** The body with its wrapper's value (`{"server": {...}}`, `{"pause": null}`) replaced by a number. */
+function withWrongType(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const keys = Object.keys(body);
+  return keys.length === 1 ? { [keys[0]!]: 1 } : undefined;
+}
+
 /** A copy of the body with one property the spec does not declare, inside the action or resource wrapper. */
 function withUndeclaredProperty(body: unknown): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
@@ -99,16 +114,20 @@ async function exercise(d: Deployment, view: OperationView, version: string): Pr
     const rejected = call.body === undefined && !requestSchema(version, view.operation) ? [] : requestProblems(version, view.operation, call.body);
     if (rejected.length > 0) problems.push(`the spec rejects the request body sent: ${rejected.join('; ')}`);
 
-    // Probe: a body with an undeclared property must be refused by Nova exactly when the spec refuses it.
+    const query = queryProblems(version, view.template, view.operation, call.query);
+    if (query.length > 0) problems.push(`the spec refuses the query sent: ${query.join('; ')}`);
+
+    // Probes: bodies the spec refuses must be refused by Nova with a 400 (and a declared fault body).
     const zed = unvalidatedInZed(view.action, version);
-    if (zed && call.body !== undefined) notes.push(`undeclared-property probe not sent: ${zed}`);
-    const probe = view.removed || zed ? undefined : withUndeclaredProperty(call.body);
-    if (probe !== undefined && requestProblems(version, view.operation, probe).length > 0) {
-      const answer = await send(d, view, version, { ...call, body: probe });
+    if (zed && call.body !== undefined) notes.push(`probes not sent: ${zed}`);
+    for (const probe of view.removed || zed ? [] : PROBES) {
+      const body = probe.mutate(call.body);
+      if (body === undefined || requestProblems(version, view.operation, body).length === 0) continue;
+      const answer = await send(d, view, version, { ...call, body });
       if (answer.status !== 400) {
-        problems.push(`the spec refuses an undeclared property in the body, Nova answered ${answer.status}: ${answer.text.slice(0, 200)}`);
+        problems.push(`(${probe.name} probe) the spec refuses ${JSON.stringify(body).slice(0, 120)}, Nova answered ${answer.status}: ${answer.text.slice(0, 200)}`);
       } else {
-        problems.push(...responseProblems(view.operation, answer).map((p) => `(undeclared-property probe) ${p}`));
+        problems.push(...responseProblems(view.operation, answer).map((p) => `(${probe.name} probe) ${p}`));
       }
     }
 
@@ -141,12 +160,54 @@ async function exercise(d: Deployment, view: OperationView, version: string): Pr
     }
   }
   return {
-    id: view.id, version, outcome: problems.length === 0 ? 'pass' : 'fail', generic, notes,
+    id: view.id, version, outcome: problems.length === 0 ? 'pass' : 'fail', kind: 'in-range', generic, notes,
     // Nova's 500 answers carry a traceback: the first 400 characters say enough.
     problems: problems.map((p) => (p.length > 400 ? `${p.slice(0, 400)}...` : p)),
     exchanges: d.exchanges.length - exchangesBefore,
     ...(status !== undefined ? { status } : {}),
     ...(expectation ? { expected: expectation } : {}),
+  };
+}
+
+/**
+ * Just outside an operation's range: sent at a microversion where the spec does not have it, shaped
+ * as at the nearest one where it does. Nova must refuse it (4xx); for a server action the spec's
+ * action endpoint must refuse the body too, and Nova's answer must be one the endpoint declares.
+ */
+async function exerciseOutside(d: Deployment, id: string, version: string, shapeFrom: string): Promise<Result> {
+  const view = operationsAt(shapeFrom).get(id)!;
+  const chosen = scenarios[id] ?? genericScenario(view, shapeFrom);
+  const problems: string[] = [];
+  const expected: Expected = { status: [400, 404, 405], why: `outside its range: the spec has it at ${shapeFrom}, not at ${version}` };
+  const before = d.exchanges.length;
+  let status: number | undefined;
+  try {
+    const call = await chosen.arrange(d, shapeFrom);
+    const exchange = await send(d, view, version, call);
+    status = exchange.status;
+    if (!expected.status.includes(exchange.status)) {
+      problems.push(`Nova ${exchange.status < 300 ? 'accepted' : 'answered'} it at ${version} (${exchange.status}), where the spec says it does not exist: ${exchange.text.slice(0, 200)}`);
+    }
+    // The whole endpoint as the view has it (for an action: every action's body in one oneOf).
+    const doc = viewAt(version);
+    const endpoint = deref(doc, doc.paths[view.template])?.[view.method];
+    if (endpoint) {
+      if (requestProblems(version, endpoint, call.body).length === 0) problems.push(`the spec at ${version} accepts this body for ${view.method.toUpperCase()} ${view.template}`);
+      problems.push(...responseProblems(endpoint, exchange));
+    }
+  } catch (error) {
+    problems.push(`could not run: ${(error as Error).message}`);
+  } finally {
+    try {
+      await d.cleanup();
+    } catch (error) {
+      problems.push(`cleanup failed: ${(error as Error).message}`);
+    }
+  }
+  return {
+    id, version, outcome: problems.length === 0 ? 'pass' : 'fail', kind: 'outside', generic: !scenarios[id], notes: [], expected,
+    problems: problems.map((p) => (p.length > 400 ? `${p.slice(0, 400)}...` : p)), exchanges: d.exchanges.length - before,
+    ...(status !== undefined ? { status } : {}),
   };
 }
 
@@ -168,6 +229,11 @@ export async function run(d: Deployment, options: RunOptions): Promise<Report> {
     for (const version of entry.versions) {
       const view = operationsAt(version).get(entry.id)!;
       const result = await exercise(d, view, version);
+      report.results.push(result);
+      options.onResult?.(result);
+    }
+    for (const { version, shapeFrom } of entry.outside) {
+      const result = await exerciseOutside(d, entry.id, version, shapeFrom);
       report.results.push(result);
       options.onResult?.(result);
     }

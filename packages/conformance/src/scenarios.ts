@@ -76,6 +76,15 @@ async function otherHost(d: Deployment, id: string): Promise<{ from: string; to:
   return { from, to: from === 'compute1' ? 'compute2' : 'compute1' };
 }
 
+/** List filters a user would send, each from the microversion that brought it. */
+function serverFilters(v: string): Record<string, unknown> {
+  const query: Record<string, unknown> = { limit: 50, sort_key: ['created_at'], sort_dir: ['desc'], name: 'novaspec' };
+  if (at(v, '2.26')) query['not-tags'] = 'never-set';
+  if (at(v, '2.66')) query['changes-before'] = new Date(Date.now() + 3_600_000).toISOString();
+  if (at(v, '2.73')) query.locked = false;
+  return query;
+}
+
 export const scenarios: Record<string, Scenario> = {
   // --- The servers collection.
   'POST /servers': {
@@ -100,8 +109,8 @@ export const scenarios: Record<string, Scenario> = {
       if (status === 202 && id) await d.waitFor(id, ['ACTIVE']);
     },
   },
-  'GET /servers': { arrange: async (d) => { await d.shared(); return { query: { limit: 50 } }; } },
-  'GET /servers/detail': { arrange: async (d) => { await d.shared(); return { query: { limit: 50 } }; } },
+  'GET /servers': { arrange: async (d, v) => { await d.shared(); return { query: serverFilters(v) }; } },
+  'GET /servers/detail': { arrange: async (d, v) => { await d.shared(); return { query: serverFilters(v) }; } },
   'GET /servers/{server_id}': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
   'PUT /servers/{server_id}': {
     async arrange(d, v) {

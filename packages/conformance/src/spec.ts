@@ -122,6 +122,12 @@ export interface PlanEntry {
   id: string;
   /** Microversions to exercise it at: its first one and each where it changes, up to the ceiling. */
   versions: string[];
+  /**
+   * Microversions just outside its range (the one before it appears, the one where it goes), up to
+   * the ceiling: Nova must refuse it there and the spec must not describe it. Each is paired with
+   * the microversion whose view says how to send it.
+   */
+  outside: { version: string; shapeFrom: string }[];
   /** When it cannot be exercised here at all: why. */
   unreachable?: string;
 }
@@ -140,12 +146,22 @@ export function plan(ceiling: string): PlanEntry[] {
   const entries: PlanEntry[] = [];
   for (const [id, since] of first) {
     if (compareVersions(since, ceiling) > 0) {
-      entries.push({ id, versions: [], unreachable: `exists from ${since}; this Nova stops at ${ceiling}` });
+      entries.push({ id, versions: [], outside: [], unreachable: `exists from ${since}; this Nova stops at ${ceiling}` });
       continue;
     }
-    const candidates = [since, ...(index.changesAt[id] ?? [])]
-      .filter((v) => compareVersions(v, ceiling) <= 0 && present.get(id)!.has(v));
-    entries.push({ id, versions: [...new Set(candidates)].sort(compareVersions) });
+    const reachable = index.versions.filter((v) => compareVersions(v, ceiling) <= 0);
+    const has = present.get(id)!;
+    const candidates = [since, ...(index.changesAt[id] ?? [])].filter((v) => compareVersions(v, ceiling) <= 0 && has.has(v));
+    // The edges of its range: a version without it next to a version with it.
+    const outside: { version: string; shapeFrom: string }[] = [];
+    reachable.forEach((v, i) => {
+      if (has.has(v)) return;
+      const before = reachable[i - 1];
+      const after = reachable[i + 1];
+      if (after && has.has(after)) outside.push({ version: v, shapeFrom: after });
+      else if (before && has.has(before)) outside.push({ version: v, shapeFrom: before });
+    });
+    entries.push({ id, versions: [...new Set(candidates)].sort(compareVersions), outside });
   }
   return entries.sort((a, b) => a.id.localeCompare(b.id));
 }
