@@ -25,7 +25,11 @@ fail() {
   [ -n "${2:-}" ] && [ -f "$S/log/$2.log" ] && { echo "--- last lines of $S/log/$2.log:" >&2; tail -n 30 "$S/log/$2.log" >&2; }
   exit 1
 }
-alive() { [ -f "$S/run/$1.pid" ] && kill -0 "$(cat "$S/run/$1.pid")" 2>/dev/null; }
+# Alive means running: an exited but unreaped process (a zombie) counts as ended.
+alive() {
+  local pid
+  [ -f "$S/run/$1.pid" ] && pid=$(cat "$S/run/$1.pid") && kill -0 "$pid" 2>/dev/null && [ "$(sed "s/.*) //" "/proc/$pid/stat" 2>/dev/null | cut -c1)" != Z ]
+}
 # launch NAME COMMAND...: runs COMMAND in the background unless NAME is already running.
 launch() {
   local name=$1; shift

@@ -5,16 +5,19 @@
 set -uo pipefail
 S=${NOVA_HOME:-/var/tmp/novaspec-nova}
 order=(nova-api nova-compute1 nova-compute2 nova-scheduler nova-conductor glance placement standin rabbitmq epmd mariadb)
+# Alive means running: a process that has exited but was not reaped (a zombie, when this machine's
+# init does not reap orphans) counts as ended.
+running() { kill -0 "$1" 2>/dev/null && [ "$(sed "s/.*) //" "/proc/$1/stat" 2>/dev/null | cut -c1)" != Z ]; }
 stop_one() {
   local name=$1 file=$S/run/$1.pid pid
   [ -f "$file" ] || return 0
   pid=$(cat "$file")
-  if kill -0 "$pid" 2>/dev/null; then
+  if running "$pid"; then
     # start.sh ran each service as a session leader (setsid): end its whole process group, so the
     # workers a service forks go with it.
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
     for _ in $(seq 1 75); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    if kill -0 "$pid" 2>/dev/null; then
+    if running "$pid"; then
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
       echo "nova/stop.sh: $name ($pid) did not end on SIGTERM; killed"
     fi
