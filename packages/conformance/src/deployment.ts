@@ -25,7 +25,7 @@ export class Deployment {
   /** Servers made by the current scenario, deleted after it. */
   private created: string[] = [];
   imageId = '';
-  readonly flavors = { small: 'novaspec-small', large: 'novaspec-large' };
+  readonly flavors = { small: 'novaspec-small', large: 'novaspec-large', huge: 'novaspec-huge' };
   readonly keyName = 'novaspec';
 
   /** Restarts one service of the local Nova by name (see nova/start.sh), e.g. `nova-compute1`. */
@@ -99,7 +99,8 @@ export class Deployment {
 
   /** Flavors, an image (raw, 1 KiB, public), a key pair, and quotas Nova will not run out of. */
   async prepare(): Promise<void> {
-    for (const [id, ram] of [[this.flavors.small, 64], [this.flavors.large, 128]] as const) {
+    // huge: more memory than the fake driver reports (8 GiB per host), so its boots fail with a fault.
+    for (const [id, ram] of [[this.flavors.small, 64], [this.flavors.large, 128], [this.flavors.huge, 16_777_216]] as const) {
       const found = await this.nova('GET', `/flavors/${id}`, undefined, { ok: [200, 404] });
       if (!found?.flavor) await this.nova('POST', '/flavors', { flavor: { id, name: id, ram, vcpus: 1, disk: 1 } });
     }
@@ -168,6 +169,44 @@ export class Deployment {
       await this.waitFor(this.sharedId, ['ACTIVE']);
     }
     return this.sharedId;
+  }
+
+  private decoratedId: string | undefined;
+  private erroredId: string | undefined;
+
+  /**
+   * A server with everything optional a server can show: a key pair, a description, tags, metadata,
+   * access addresses, membership of a server group, and a lock with a reason. Kept for the run.
+   */
+  async decorated(): Promise<string> {
+    if (!this.decoratedId) {
+      const group = await this.nova('POST', '/os-server-groups', { server_group: { name: 'novaspec-group', policies: ['anti-affinity'] } }, { version: '2.1' });
+      const answer = await this.nova('POST', '/servers', {
+        server: {
+          name: 'novaspec-decorated', imageRef: this.imageId, flavorRef: this.flavors.small, networks: 'none',
+          key_name: this.keyName, description: 'every optional field set', tags: ['conformance', 'decorated'],
+          metadata: { role: 'decorated' }, accessIPv4: '192.0.2.30', accessIPv6: '2001:db8::30',
+          user_data: Buffer.from('#!/bin/sh\ntrue\n').toString('base64'),
+        },
+        'os:scheduler_hints': { group: group.server_group.id },
+      });
+      this.decoratedId = answer.server.id as string;
+      await this.waitFor(this.decoratedId, ['ACTIVE']);
+      await this.nova('POST', `/servers/${this.decoratedId}/action`, { lock: { locked_reason: 'kept by the conformance suite' } }, { version: '2.73' });
+    }
+    return this.decoratedId;
+  }
+
+  /** A server whose boot failed (no host has the flavor's memory): ERROR, with a fault. Kept for the run. */
+  async errored(): Promise<string> {
+    if (!this.erroredId) {
+      const answer = await this.nova('POST', '/servers', {
+        server: { name: 'novaspec-errored', imageRef: this.imageId, flavorRef: this.flavors.huge, networks: 'none' },
+      });
+      this.erroredId = answer.server.id as string;
+      await this.waitFor(this.erroredId, ['ERROR']);
+    }
+    return this.erroredId;
   }
 
   /** Something to undo after the scenario (a host marked down), before its servers are deleted. */

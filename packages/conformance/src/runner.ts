@@ -150,6 +150,14 @@ async function exercise(d: Deployment, view: OperationView, version: string): Pr
       answer = undefined;
     }
     await chosen.settle?.(d, exchange.status, answer, call);
+    for (const [i, extra] of (call.more ?? []).entries()) {
+      const label = `(request ${i + 2})`;
+      if (extra.body !== undefined) problems.push(...requestProblems(version, view.operation, extra.body).map((p) => `${label} the spec rejects the body sent: ${p}`));
+      problems.push(...queryProblems(version, view.template, view.operation, extra.query).map((p) => `${label} ${p}`));
+      const more = await send(d, view, version, extra);
+      problems.push(...responseProblems(view.operation, more).map((p) => `${label} ${p}`));
+      if (more.status >= 300) problems.push(`${label} expected a success, Nova answered ${more.status}: ${more.text.slice(0, 200)}`);
+    }
   } catch (error) {
     problems.push(`could not run: ${(error as Error).message}`);
   } finally {

@@ -15,6 +15,11 @@ export interface Call {
   path?: Record<string, string>;
   query?: Record<string, unknown>;
   body?: unknown;
+  /**
+   * More requests to the same operation that must succeed and conform, for answers one call cannot
+   * show (a server in ERROR with its fault, a server in a group, a page with a next link).
+   */
+  more?: Omit<Call, 'more'>[];
 }
 
 export interface Expected {
@@ -76,6 +81,12 @@ async function otherHost(d: Deployment, id: string): Promise<{ from: string; to:
   return { from, to: from === 'compute1' ? 'compute2' : 'compute1' };
 }
 
+/** A list with filters, and a first page of one server (which has a next link). */
+async function listing(d: Deployment, v: string): Promise<Call> {
+  await Promise.all([d.shared(), d.decorated(), d.errored()]);
+  return { query: serverFilters(v), more: [{ query: { limit: 1 } }] };
+}
+
 /** List filters a user would send, each from the microversion that brought it. */
 function serverFilters(v: string): Record<string, unknown> {
   const query: Record<string, unknown> = { limit: 50, sort_key: ['created_at'], sort_dir: ['desc'], name: 'novaspec' };
@@ -109,9 +120,14 @@ export const scenarios: Record<string, Scenario> = {
       if (status === 202 && id) await d.waitFor(id, ['ACTIVE']);
     },
   },
-  'GET /servers': { arrange: async (d, v) => { await d.shared(); return { query: serverFilters(v) }; } },
-  'GET /servers/detail': { arrange: async (d, v) => { await d.shared(); return { query: serverFilters(v) }; } },
-  'GET /servers/{server_id}': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
+  'GET /servers': { arrange: (d, v) => listing(d, v) },
+  'GET /servers/detail': { arrange: (d, v) => listing(d, v) },
+  'GET /servers/{server_id}': {
+    async arrange(d) {
+      const [shared, decorated, failed] = [await d.shared(), await d.decorated(), await d.errored()];
+      return { path: { server_id: shared }, more: [{ path: { server_id: decorated } }, { path: { server_id: failed } }] };
+    },
+  },
   'PUT /servers/{server_id}': {
     async arrange(d, v) {
       const server: Record<string, unknown> = { name: 'novaspec-renamed', accessIPv4: '192.0.2.10' };
@@ -270,9 +286,12 @@ export const scenarios: Record<string, Scenario> = {
   'GET /servers/{server_id}/os-instance-actions': { arrange: async (d) => ({ path: { server_id: await d.shared() } }) },
   'GET /servers/{server_id}/os-instance-actions/{request_id}': {
     async arrange(d) {
-      const id = await d.shared();
-      const actions = (await d.nova('GET', `/servers/${id}/os-instance-actions`)).instanceActions as { request_id: string }[];
-      return { path: { server_id: id, request_id: actions[0]!.request_id } };
+      // The failed boot's action has an event with a traceback, the other a successful one.
+      const call = async (id: string) => {
+        const actions = (await d.nova('GET', `/servers/${id}/os-instance-actions`)).instanceActions as { request_id: string }[];
+        return { path: { server_id: id, request_id: actions.at(-1)!.request_id } };
+      };
+      return { ...(await call(await d.shared())), more: [await call(await d.errored())] };
     },
   },
   'POST /servers/{server_id}/remote-consoles': {
