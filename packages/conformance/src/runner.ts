@@ -53,6 +53,23 @@ function genericScenario(view: OperationView, version: string): Scenario {
   };
 }
 
+/**
+ * Every query parameter the view declares for the operation, each with its example: Nova must accept
+ * them all together. `marker` is left out (its example names no real item, which is a 400).
+ */
+function everyQueryParameter(version: string, view: OperationView): Record<string, unknown> | undefined {
+  const doc = viewAt(version);
+  const item = deref(doc, doc.paths[view.template]);
+  const query: Record<string, unknown> = {};
+  for (const raw of [...(item.parameters ?? []), ...(view.operation.parameters ?? [])]) {
+    const p = deref(doc, raw);
+    if (p?.in !== 'query' || p.name === 'marker') continue;
+    const example = p.example ?? p.schema?.example ?? p.schema?.enum?.[0] ?? p.schema?.items?.enum?.[0];
+    if (example !== undefined) query[p.name] = example;
+  }
+  return Object.keys(query).length > 0 ? query : undefined;
+}
+
 /** Whether the path item is served from the unversioned root rather than under /v2.1. */
 function atRoot(version: string, template: string): boolean {
   const item = deref(viewAt(version), viewAt(version).paths[template]);
@@ -150,6 +167,13 @@ async function exercise(d: Deployment, view: OperationView, version: string): Pr
       answer = undefined;
     }
     await chosen.settle?.(d, exchange.status, answer, call);
+    const everyQuery = view.method === 'get' && exchange.status < 300 ? everyQueryParameter(version, view) : undefined;
+    if (everyQuery) {
+      const label = '(every declared query parameter, with its example)';
+      const more = await send(d, view, version, { ...call, query: everyQuery });
+      problems.push(...responseProblems(view.operation, more).map((p) => `${label} ${p}`));
+      if (more.status >= 300) problems.push(`${label} Nova refused ${JSON.stringify(everyQuery)} with ${more.status}: ${more.text.slice(0, 200)}`);
+    }
     for (const [i, extra] of (call.more ?? []).entries()) {
       const label = `(request ${i + 2})`;
       if (extra.body !== undefined) problems.push(...requestProblems(version, view.operation, extra.body).map((p) => `${label} the spec rejects the body sent: ${p}`));
