@@ -35,7 +35,7 @@ export interface Report {
 const PROBE_KEY = 'novaspec_undeclared';
 
 /** The spec's first request example, and parameter examples, for an operation with no scenario. */
-function genericScenario(view: OperationView, version: string): Scenario {
+export function genericScenario(view: OperationView, version: string): Scenario {
   return {
     async arrange(d) {
       const doc = viewAt(version);

@@ -117,3 +117,18 @@ describe('range edges and query parameters', () => {
     expect(queryProblems('2.1', '/servers', old, { locked: false })[0]).toMatch(/not declared at 2.1/);
   });
 });
+
+describe('operations without a scenario', () => {
+  it('are sent from the spec example: its body, and path parameters from the shared server or the examples', async () => {
+    const { genericScenario } = await import('../src/runner.ts');
+    const view = operationsAt('2.26').get('PUT /servers/{server_id}/tags')!;
+    const fake = { shared: async () => 'the-shared-server' } as unknown as import('../src/deployment.ts').Deployment;
+    const call = await genericScenario(view, '2.26').arrange(fake, '2.26');
+    expect(call.path).toEqual({ server_id: 'the-shared-server' });
+    expect(call.body).toEqual(expect.objectContaining({ tags: expect.any(Array) }));
+    const tag = operationsAt('2.26').get('DELETE /servers/{server_id}/tags/{tag}')!;
+    const tagCall = await genericScenario(tag, '2.26').arrange(fake, '2.26');
+    expect(typeof tagCall.path!.tag).toBe('string');
+    expect(tagCall.path!.tag).not.toBe('x');
+  });
+});
