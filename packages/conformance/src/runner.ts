@@ -174,6 +174,13 @@ async function exercise(d: Deployment, view: OperationView, version: string): Pr
       problems.push(...responseProblems(view.operation, more).map((p) => `${label} ${p}`));
       if (more.status >= 300) problems.push(`${label} Nova refused ${JSON.stringify(everyQuery)} with ${more.status}: ${more.text.slice(0, 200)}`);
     }
+    for (const refused of call.refused ?? []) {
+      const label = '(a request the spec refuses)';
+      if (requestProblems(version, view.operation, refused.body).length === 0) problems.push(`${label} the spec accepts it: ${JSON.stringify(refused.body).slice(0, 160)}`);
+      const answer = await send(d, view, version, refused);
+      if (answer.status !== 400) problems.push(`${label} Nova answered ${answer.status}, not 400: ${answer.text.slice(0, 200)}`);
+      else problems.push(...responseProblems(view.operation, answer).map((p) => `${label} ${p}`));
+    }
     for (const [i, extra] of (call.more ?? []).entries()) {
       const label = `(request ${i + 2})`;
       if (extra.body !== undefined) problems.push(...requestProblems(version, view.operation, extra.body).map((p) => `${label} the spec rejects the body sent: ${p}`));
