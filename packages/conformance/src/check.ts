@@ -12,7 +12,6 @@ export interface Exchange {
   method: string;
   url: string;
   version: string;
-  requestBody?: unknown;
   status: number;
   headers: Headers;
   text: string;

@@ -38,45 +38,30 @@ export class Deployment {
 
   /** The generated client pinned at a microversion; its fetch records what went over the wire. */
   client(version: string): Client {
-    let client = this.clients.get(version);
-    if (!client) {
-      client = this.makeClient(version, this.endpoints.compute);
-      this.clients.set(version, client);
-    }
-    return client;
-  }
-
-  private makeClient(version: string, baseUrl: string): Client {
-    {
-      const record = async (request: Request): Promise<Response> => {
-        const sent = request.body === null ? undefined : await request.clone().text();
-        const response = await fetch(request);
-        const text = await response.clone().text();
-        let requestBody: unknown;
-        try {
-          requestBody = sent === undefined || sent === '' ? undefined : JSON.parse(sent);
-        } catch {
-          requestBody = sent;
-        }
-        this.exchanges.push({
-          method: request.method, url: request.url, version, status: response.status, headers: response.headers, text,
-          ...(requestBody !== undefined ? { requestBody } : {}),
-        });
-        return response;
-      };
-      return createComputeClient<ComputeApi>({ baseUrl, token: TOKEN, microversion: version, fetch: record }) as unknown as Client;
-    }
+    return this.cachedClient(version, this.endpoints.compute);
   }
 
   /** The client for paths served from the unversioned root (the version documents). */
   rootClient(version: string): Client {
-    const key = `root ${version}`;
+    return this.cachedClient(version, this.endpoints.compute.replace(/\/v2\.1\/?$/, ''));
+  }
+
+  private cachedClient(version: string, baseUrl: string): Client {
+    const key = `${baseUrl} ${version}`;
     let client = this.clients.get(key);
     if (!client) {
-      client = this.makeClient(version, this.endpoints.compute.replace(/\/v2\.1\/?$/, ''));
+      client = createComputeClient<ComputeApi>({ baseUrl, token: TOKEN, microversion: version, fetch: (request) => this.record(version, request) }) as unknown as Client;
       this.clients.set(key, client);
     }
     return client;
+  }
+
+  /** The client's fetch: sends the request and keeps the exchange for judging. */
+  private async record(version: string, request: Request): Promise<Response> {
+    const response = await fetch(request);
+    const text = await response.clone().text();
+    this.exchanges.push({ method: request.method, url: request.url, version, status: response.status, headers: response.headers, text });
+    return response;
   }
 
   /** A plain HTTP call to Nova (fixtures and state changes, not judged). Throws on an unexpected status. */

@@ -4,7 +4,7 @@
  * spec's view at that microversion. Nothing here names an operation: scenarios.ts does, and an
  * operation without a scenario is exercised from the spec's own example.
  */
-import { queryProblems, requestProblems, requestSchema, responseProblems, type Exchange } from './check.ts';
+import { queryProblems, requestProblems, responseProblems, type Exchange } from './check.ts';
 import type { Deployment } from './deployment.ts';
 import { scenarios, type Call, type Expected, type Scenario } from './scenarios.ts';
 import { deref, operationsAt, plan, viewAt, type Json, type OperationView } from './spec.ts';
@@ -109,6 +109,27 @@ function withWrongType(body: unknown): unknown {
   return keys.length === 1 ? { [keys[0]!]: 1 } : undefined;
 }
 
+/**
+ * A body the spec refuses, sent anyway: Nova must refuse it with a 400 whose body the operation
+ * declares. Returns the problems, each prefixed with `label`.
+ */
+async function refusedByBoth(d: Deployment, view: OperationView, version: string, call: Call, body: unknown, label: string): Promise<string[]> {
+  const problems: string[] = [];
+  if (requestProblems(version, view.operation, body).length === 0) problems.push(`${label} the spec accepts ${JSON.stringify(body).slice(0, 160)}`);
+  const answer = await send(d, view, version, { ...call, body });
+  if (answer.status !== 400) problems.push(`${label} Nova answered ${answer.status} to ${JSON.stringify(body).slice(0, 120)}, not 400: ${answer.text.slice(0, 200)}`);
+  else problems.push(...responseProblems(view.operation, answer).map((p) => `${label} ${p}`));
+  return problems;
+}
+
+/** A further request that must succeed and conform. Returns the problems, each prefixed with `label`. */
+async function succeeds(d: Deployment, view: OperationView, version: string, call: Call, label: string): Promise<string[]> {
+  const answer = await send(d, view, version, call);
+  const problems = responseProblems(view.operation, answer).map((p) => `${label} ${p}`);
+  if (answer.status >= 300) problems.push(`${label} expected a success, Nova answered ${answer.status} to ${JSON.stringify(call.query ?? call.body ?? {}).slice(0, 200)}: ${answer.text.slice(0, 200)}`);
+  return problems;
+}
+
 /** A copy of the body with one property the spec does not declare, inside the action or resource wrapper. */
 function withUndeclaredProperty(body: unknown): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
@@ -120,18 +141,50 @@ function withUndeclaredProperty(body: unknown): unknown {
   return { ...(body as object), [PROBE_KEY]: true };
 }
 
+interface CaseRun {
+  problems: string[];
+  status?: number;
+  exchanges: number;
+}
+
+/**
+ * Runs the steps of one case, then the deployment's cleanup; a step or cleanup that throws becomes
+ * a problem. The steps report the status of the request under test through `answered`.
+ */
+async function runCase(d: Deployment, steps: (problems: string[], answered: (status: number) => void) => Promise<void>): Promise<CaseRun> {
+  const problems: string[] = [];
+  const before = d.exchanges.length;
+  let status: number | undefined;
+  try {
+    await steps(problems, (s) => {
+      status = s;
+    });
+  } catch (error) {
+    problems.push(`could not run: ${(error as Error).message}`);
+  } finally {
+    try {
+      await d.cleanup();
+    } catch (error) {
+      problems.push(`cleanup failed: ${(error as Error).message}`);
+    }
+  }
+  return {
+    // Nova's 500 answers carry a traceback: the first 400 characters say enough.
+    problems: problems.map((p) => (p.length > 400 ? `${p.slice(0, 400)}...` : p)),
+    exchanges: d.exchanges.length - before,
+    ...(status !== undefined ? { status } : {}),
+  };
+}
+
 async function exercise(d: Deployment, view: OperationView, version: string): Promise<Result> {
   const scenario = scenarios[view.id];
   const generic = !scenario;
   const chosen = scenario ?? genericScenario(view, version);
-  const problems: string[] = [];
   const notes: string[] = [];
   const expectation = typeof chosen.expect === 'function' ? chosen.expect(version) : chosen.expect;
-  const exchangesBefore = d.exchanges.length;
-  let status: number | undefined;
-  try {
+  const run = await runCase(d, async (problems, answered) => {
     const call = await chosen.arrange(d, version);
-    const rejected = call.body === undefined && !requestSchema(version, view.operation) ? [] : requestProblems(version, view.operation, call.body);
+    const rejected = requestProblems(version, view.operation, call.body);
     if (rejected.length > 0) problems.push(`the spec rejects the request body sent: ${rejected.join('; ')}`);
 
     const query = queryProblems(version, view.template, view.operation, call.query);
@@ -144,20 +197,12 @@ async function exercise(d: Deployment, view: OperationView, version: string): Pr
     for (const probe of view.removed || zed ? [] : PROBES) {
       const body = probe.mutate(call.body);
       if (body === undefined) continue;
-      if (requestProblems(version, view.operation, body).length === 0) {
-        laxProbes.push({ name: probe.name, body });
-        continue;
-      }
-      const answer = await send(d, view, version, { ...call, body });
-      if (answer.status !== 400) {
-        problems.push(`(${probe.name} probe) the spec refuses ${JSON.stringify(body).slice(0, 120)}, Nova answered ${answer.status}: ${answer.text.slice(0, 200)}`);
-      } else {
-        problems.push(...responseProblems(view.operation, answer).map((p) => `(${probe.name} probe) ${p}`));
-      }
+      if (requestProblems(version, view.operation, body).length === 0) laxProbes.push({ name: probe.name, body });
+      else problems.push(...await refusedByBoth(d, view, version, call, body, `(${probe.name} probe)`));
     }
 
     const exchange = await send(d, view, version, call);
-    status = exchange.status;
+    answered(exchange.status);
     const differs = zedAnswer(view.id, exchange.status);
     if (differs) notes.push(differs);
     else problems.push(...responseProblems(view.operation, exchange));
@@ -177,10 +222,7 @@ async function exercise(d: Deployment, view: OperationView, version: string): Pr
     await chosen.settle?.(d, exchange.status, answer, call);
     const everyQuery = view.method === 'get' && exchange.status < 300 ? everyQueryParameter(version, view) : undefined;
     if (everyQuery) {
-      const label = '(every declared query parameter, with its example)';
-      const more = await send(d, view, version, { ...call, query: everyQuery });
-      problems.push(...responseProblems(view.operation, more).map((p) => `${label} ${p}`));
-      if (more.status >= 300) problems.push(`${label} Nova refused ${JSON.stringify(everyQuery)} with ${more.status}: ${more.text.slice(0, 200)}`);
+      problems.push(...await succeeds(d, view, version, { ...call, query: everyQuery }, '(every declared query parameter, with its example)'));
     }
     // Probes the spec accepts go after the real request (they may change state): Nova's schema
     // validation must accept them too (nova/api/validation/validators.py words its refusals so).
@@ -193,35 +235,17 @@ async function exercise(d: Deployment, view: OperationView, version: string): Pr
       }
     }
     for (const refused of call.refused ?? []) {
-      const label = '(a request the spec refuses)';
-      if (requestProblems(version, view.operation, refused.body).length === 0) problems.push(`${label} the spec accepts it: ${JSON.stringify(refused.body).slice(0, 160)}`);
-      const answer = await send(d, view, version, refused);
-      if (answer.status !== 400) problems.push(`${label} Nova answered ${answer.status}, not 400: ${answer.text.slice(0, 200)}`);
-      else problems.push(...responseProblems(view.operation, answer).map((p) => `${label} ${p}`));
+      problems.push(...await refusedByBoth(d, view, version, refused, refused.body, '(a request the spec refuses)'));
     }
     for (const [i, extra] of (call.more ?? []).entries()) {
       const label = `(request ${i + 2})`;
       if (extra.body !== undefined) problems.push(...requestProblems(version, view.operation, extra.body).map((p) => `${label} the spec rejects the body sent: ${p}`));
       problems.push(...queryProblems(version, view.template, view.operation, extra.query).map((p) => `${label} ${p}`));
-      const more = await send(d, view, version, extra);
-      problems.push(...responseProblems(view.operation, more).map((p) => `${label} ${p}`));
-      if (more.status >= 300) problems.push(`${label} expected a success, Nova answered ${more.status}: ${more.text.slice(0, 200)}`);
+      problems.push(...await succeeds(d, view, version, extra, label));
     }
-  } catch (error) {
-    problems.push(`could not run: ${(error as Error).message}`);
-  } finally {
-    try {
-      await d.cleanup();
-    } catch (error) {
-      problems.push(`cleanup failed: ${(error as Error).message}`);
-    }
-  }
+  });
   return {
-    id: view.id, version, outcome: problems.length === 0 ? 'pass' : 'fail', kind: 'in-range', generic, notes,
-    // Nova's 500 answers carry a traceback: the first 400 characters say enough.
-    problems: problems.map((p) => (p.length > 400 ? `${p.slice(0, 400)}...` : p)),
-    exchanges: d.exchanges.length - exchangesBefore,
-    ...(status !== undefined ? { status } : {}),
+    id: view.id, version, outcome: run.problems.length === 0 ? 'pass' : 'fail', kind: 'in-range', generic, notes, ...run,
     ...(expectation ? { expected: expectation } : {}),
   };
 }
@@ -234,14 +258,11 @@ async function exercise(d: Deployment, view: OperationView, version: string): Pr
 async function exerciseOutside(d: Deployment, id: string, version: string, shapeFrom: string): Promise<Result> {
   const view = operationsAt(shapeFrom).get(id)!;
   const chosen = scenarios[id] ?? genericScenario(view, shapeFrom);
-  const problems: string[] = [];
   const expected: Expected = { status: [400, 404, 405], why: `outside its range: the spec has it at ${shapeFrom}, not at ${version}` };
-  const before = d.exchanges.length;
-  let status: number | undefined;
-  try {
+  const run = await runCase(d, async (problems, answered) => {
     const call = await chosen.arrange(d, shapeFrom);
     const exchange = await send(d, view, version, call);
-    status = exchange.status;
+    answered(exchange.status);
     if (!expected.status.includes(exchange.status)) {
       problems.push(`Nova ${exchange.status < 300 ? 'accepted' : 'answered'} it at ${version} (${exchange.status}), where the spec says it does not exist: ${exchange.text.slice(0, 200)}`);
     }
@@ -252,19 +273,9 @@ async function exerciseOutside(d: Deployment, id: string, version: string, shape
       if (requestProblems(version, endpoint, call.body).length === 0) problems.push(`the spec at ${version} accepts this body for ${view.method.toUpperCase()} ${view.template}`);
       problems.push(...responseProblems(endpoint, exchange));
     }
-  } catch (error) {
-    problems.push(`could not run: ${(error as Error).message}`);
-  } finally {
-    try {
-      await d.cleanup();
-    } catch (error) {
-      problems.push(`cleanup failed: ${(error as Error).message}`);
-    }
-  }
+  });
   return {
-    id, version, outcome: problems.length === 0 ? 'pass' : 'fail', kind: 'outside', generic: !scenarios[id], notes: [], expected,
-    problems: problems.map((p) => (p.length > 400 ? `${p.slice(0, 400)}...` : p)), exchanges: d.exchanges.length - before,
-    ...(status !== undefined ? { status } : {}),
+    id, version, outcome: run.problems.length === 0 ? 'pass' : 'fail', kind: 'outside', generic: !scenarios[id], notes: [], expected, ...run,
   };
 }
 

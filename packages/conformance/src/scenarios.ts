@@ -353,5 +353,3 @@ export const scenarios: Record<string, Scenario> = {
   'GET /v2.1/': { arrange: async () => ({}) },
   'GET /versions/{version_id}': { arrange: async () => ({ path: { version_id: 'v2.1' } }) },
 };
-
-export { compareVersions, UNKNOWN };

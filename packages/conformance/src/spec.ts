@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { actionsOf, dereference, operationForAction } from '@novaspec/microversions';
-import { parseVersion } from '@novaspec/microversions';
+import { actionsOf, dereference, operationForAction, parseVersion } from '@novaspec/microversions';
 
 export type Json = any; // spec documents, read by path
 
