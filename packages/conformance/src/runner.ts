@@ -1,12 +1,12 @@
 /**
  * The suite's machinery: for every operation of the spec and each microversion of the plan, arrange
  * the scenario, send the request through the generated client, and judge the exchange against the
- * spec's view at that microversion. Nothing here names an operation: scenarios.ts does, and an
+ * spec's view at that microversion. Nothing here names an operation: scenarios/ does, and an
  * operation without a scenario is exercised from the spec's own example.
  */
 import { queryProblems, requestProblems, responseProblems, type Exchange } from './check.ts';
 import type { Deployment } from './deployment.ts';
-import { scenarios, type Call, type Expected, type Scenario } from './scenarios.ts';
+import { scenarios, type Call, type Expected, type Scenario } from './scenarios/index.ts';
 import { deref, operationsAt, plan, viewAt, type Json, type OperationView } from './spec.ts';
 import { unvalidatedInZed, zedAnswer } from './zed.ts';
 

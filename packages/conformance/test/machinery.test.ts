@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { requestProblems, responseProblems, type Exchange } from '../src/check.ts';
-import { scenarios } from '../src/scenarios.ts';
+import { scenarios } from '../src/scenarios/index.ts';
 import { closeSchema, index, operationsAt, plan } from '../src/spec.ts';
 import { unvalidatedInZed, zedAnswer } from '../src/zed.ts';
 
