@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Builds the spec's outputs from the hand-written source (ADR 0002, "Derived views"):
- *   <out>/openapi.source.json   the source bundled into one file by Redocly (ranges kept)
+ *   <out>/openapi.source.json   the source bundled into one file by Redocly (ranges kept), with the
+ *                               standard response headers added (ADR 0007)
  *   <out>/openapi.all.json|yaml the all-versions document with generated microversion prose
  *   <out>/openapi.docs.yaml     the same with one operation per server action (ADR 0005), for the docs
  *   <out>/versions/2.N.json     the exact document at every microversion
@@ -18,6 +19,7 @@ import { withActionOperations } from '../src/actions.ts';
 import { changesAt } from '../src/changes.ts';
 import { withProse } from '../src/prose.ts';
 import { sourceLocation } from '../src/source-location.ts';
+import { addStandardHeaders } from '../src/standard-headers.ts';
 import { versionsIn, type Range } from '../src/version.ts';
 import { viewAt, type View } from '../src/view.ts';
 
@@ -44,6 +46,8 @@ try {
 }
 
 const bundled = JSON.parse(readFileSync(bundledPath, 'utf8')) as JsonObject;
+addStandardHeaders(bundled, specDir);
+writeFileSync(bundledPath, `${JSON.stringify(bundled, null, 2)}\n`);
 const root = parse(readFileSync(source, 'utf8')) as JsonObject;
 let bounds: Range;
 try {
