@@ -19,7 +19,12 @@ try {
     '--openapi.jsonSamplesExpandLevel', '3',
     '--openapi.sortRequiredPropsFirst', 'true',
     '--lint-config', 'off',
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  ], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Without this the page reports usage to Redocly's collector from every reader's browser (the
+    // docs test caught its requests); a reference that is read offline must not call out.
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+  });
 } catch (error) {
   const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
   console.error(`${bundle}: build-docs: Redocly could not build the reference\n${stderr.trim()}`);

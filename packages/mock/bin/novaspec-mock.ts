@@ -1,10 +1,11 @@
 #!/usr/bin/env -S node --max-semi-space-size=2
 /** Command line: serve the mock compute API until interrupted. */
 import { parseArgs } from 'node:util';
-import { enableCompileCache } from 'node:module';
+import * as nodeModule from 'node:module';
 
 // Start-up is mostly compiling Prism's modules; V8's code cache on disk halves it after the first run.
-enableCompileCache();
+// (Node 22.1 and later; older Node just starts slower.)
+nodeModule.enableCompileCache?.();
 const { startMockServer } = await import('../src/index.ts');
 
 const { values } = parseArgs({

@@ -291,6 +291,10 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       })
       .catch(() => response.destroy());
   });
+  // Node closes an idle keep-alive connection after 5 s, which is about when fetch (undici) reuses it:
+  // a request sent as the server closes the socket dies with ECONNRESET (seen on a loaded machine).
+  // Keeping idle connections longer than clients do makes the client always the one to close them.
+  server.keepAliveTimeout = 65_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
