@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FIXTURE } from './nova.ts';
 
 export const CHROOT = process.env.NOVASPEC_SID_CHROOT ?? '/var/tmp/novaspec-sid';
 const SCRIPT = fileURLToPath(new URL('../../nova/dump_schemas.py', import.meta.url));
@@ -31,4 +32,13 @@ export function dumpFromChroot(chroot = CHROOT): string {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * For the conformance run (bin/conformance.ts) to call when the chroot is there: whether Nova's
+ * schemas still are the checked-in fixture. `absent`: no chroot, nothing to check.
+ */
+export function schemaDrift(chroot = CHROOT): 'absent' | 'same' | 'drift' {
+  if (!chrootReady(chroot)) return 'absent';
+  return dumpFromChroot(chroot) === readFileSync(FIXTURE, 'utf8') ? 'same' : 'drift';
 }

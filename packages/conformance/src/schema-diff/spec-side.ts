@@ -41,7 +41,7 @@ export interface SpecView {
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 function jsonSchema(doc: Json, holder: Json): Json | undefined {
-  const media = dereference(doc, holder)?.content?.['application/json'];
+  const media = (dereference(doc, holder) as Json)?.content?.['application/json'];
   return media?.schema;
 }
 
