@@ -6,9 +6,19 @@
  */
 import { NO_NETWORKS, UNKNOWN, type Call, type Scenario } from './common.ts';
 
-/** A removed operation: these path values, and the body the spec's example gives (or `body`). */
+/** webob's HTTPGone explanation, which Nova's fault wrapper sends as the message (two spaces). */
+export const GONE_MESSAGE = 'This resource is no longer available.  No forwarding address is given.';
+
+/** The 410 must carry webob's exact message: anything else means another handler answered. */
+const goneMessage: Scenario['settle'] = async (_d, status, answer) => {
+  const message = answer?.computeFault?.message;
+  if (status === 410 && message !== GONE_MESSAGE) throw new Error(`the 410 says ${JSON.stringify(message)}, not webob's ${JSON.stringify(GONE_MESSAGE)}`);
+};
+
+/** A removed operation: these path values and this body (as it was when the API was live). */
 const gone = (path: Record<string, string> = {}, body?: unknown): Scenario => ({
   arrange: async () => ({ path, ...(body !== undefined ? { body } : {}) } as Call),
+  settle: goneMessage,
 });
 
 const NET = { network_id: UNKNOWN };
@@ -55,7 +65,7 @@ export const removedApis: Record<string, Scenario> = {
   'GET /os-floating-ips-bulk/{host_name}': gone({ host_name: 'compute1' }),
   // --- os-fping (removed in 18.0.0, Rocky)
   'GET /os-fping': gone(),
-  'GET /os-fping/{instance_id}': { arrange: async (d) => ({ path: { instance_id: await d.shared() } }) },
+  'GET /os-fping/{instance_id}': { arrange: async (d) => ({ path: { instance_id: await d.shared() } }), settle: goneMessage },
   // --- os-security-group-default-rules (removed in 21.0.0, Ussuri)
   'GET /os-security-group-default-rules': gone(),
   'POST /os-security-group-default-rules': gone({}, { security_group_default_rule: { ip_protocol: 'icmp', from_port: -1, to_port: -1 } }),
