@@ -19,7 +19,12 @@ try {
     '--openapi.jsonSamplesExpandLevel', '3',
     '--openapi.sortRequiredPropsFirst', 'true',
     '--lint-config', 'off',
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  ], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // With the CLI's telemetry off the page is built with Redoc's off too: otherwise the reader's
+    // clicks are reported to Redocly, which a reference that works offline must not do.
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+  });
 } catch (error) {
   const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
   console.error(`${bundle}: build-docs: Redocly could not build the reference\n${stderr.trim()}`);
