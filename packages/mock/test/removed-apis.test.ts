@@ -61,7 +61,7 @@ describe('the removed APIs', () => {
         const text = await response.text();
         if (response.status !== 410) wrong.push(`${method} ${path}: ${response.status} ${text.slice(0, 120)}`);
         else {
-          expect(JSON.parse(text)).toEqual({ computeFault: { code: 410, message: 'This resource is no longer available.  No forwarding address is given.' } });
+          expect(JSON.parse(text)).toEqual({ computeFault: { code: 410, message: 'This resource is no longer available. No forwarding address is given.' } });
           expect(response.headers.get('openstack-api-version')).toBe(`compute ${version}`);
         }
       }

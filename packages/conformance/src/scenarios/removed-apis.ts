@@ -6,13 +6,16 @@
  */
 import { NO_NETWORKS, UNKNOWN, type Call, type Scenario } from './common.ts';
 
-/** webob's HTTPGone explanation, which Nova's fault wrapper sends as the message (two spaces). */
-export const GONE_MESSAGE = 'This resource is no longer available.  No forwarding address is given.';
+/**
+ * The message of Nova's 410 as it is on the wire: webob's HTTPGone explanation, whose source has two
+ * spaces after the first full stop, arrives with one.
+ */
+export const GONE_MESSAGE = 'This resource is no longer available. No forwarding address is given.';
 
 /** The 410 must carry webob's exact message: anything else means another handler answered. */
 const goneMessage: Scenario['settle'] = async (_d, status, answer) => {
   const message = answer?.computeFault?.message;
-  if (status === 410 && message !== GONE_MESSAGE) throw new Error(`the 410 says ${JSON.stringify(message)}, not webob's ${JSON.stringify(GONE_MESSAGE)}`);
+  if (status === 410 && message !== GONE_MESSAGE) throw new Error(`the 410 says ${JSON.stringify(message)}, not ${JSON.stringify(GONE_MESSAGE)}`);
 };
 
 /** A removed operation: these path values and this body (as it was when the API was live). */
