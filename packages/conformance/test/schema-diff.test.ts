@@ -63,8 +63,10 @@ describe('the schema diff against the spec', () => {
   it('compares every operation of the spec that Nova has, at every microversion', () => {
     expect(result.microversions).toBe(104);
     expect(result.operations).toBeGreaterThan(0);
-    // The versions document at the endpoint's root is served outside ROUTE_LIST.
-    expect(result.specOnly).toEqual(['GET /']);
+    // The versions document at the endpoint's root is served outside ROUTE_LIST. Three removed APIs
+    // are routed by Nova with an `{id}` template (routes.py) but only ever served one literal segment,
+    // which the spec writes as the path; Nova answers 410 for any id, so nothing is lost.
+    expect(result.specOnly).toEqual(['GET /', 'GET /os-certificates/root', 'PUT /os-cloudpipe/configure-project', 'PUT /os-floating-ips-bulk/delete']);
   });
 
   it('has no difference that explained.yaml does not explain', () => {
