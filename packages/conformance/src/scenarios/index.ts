@@ -5,10 +5,16 @@
  * from the spec's own request example (see runner.ts).
  */
 import type { Scenario } from './common.ts';
+import { flavors } from './flavors.ts';
 import { removedApis } from './removed-apis.ts';
 import { servers } from './servers.ts';
 import { versions } from './versions.ts';
 
 export type { Call, Expected, Scenario } from './common.ts';
 
-export const scenarios: Record<string, Scenario> = { ...versions, ...servers, ...removedApis };
+export const scenarios: Record<string, Scenario> = {
+  ...flavors,
+  ...removedApis,
+  ...servers,
+  ...versions,
+};
