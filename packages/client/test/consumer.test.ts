@@ -4,12 +4,14 @@
  * @ts-expect-error lines prove that a field missing at one microversion is a compile error there.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = join(import.meta.dirname, '..', '..', '..');
+/** The consumer's files: consumer.ts and one probe file per resource group beside it. */
+const consumerFiles = readdirSync(join(import.meta.dirname, 'consumer')).filter((name) => name.endsWith('.ts')).sort();
 let project: string;
 
 function packInto(workspace: string, modules: string, name: string): void {
@@ -27,7 +29,7 @@ beforeAll(() => {
   packInto('@novaspec/client', modules, 'client');
   // The client's one runtime dependency, as npm would have installed it.
   symlinkSync(join(repo, 'node_modules', 'openapi-fetch'), join(modules, 'openapi-fetch'));
-  cpSync(join(import.meta.dirname, 'consumer', 'consumer.ts'), join(project, 'consumer.ts'));
+  for (const name of consumerFiles) cpSync(join(import.meta.dirname, 'consumer', name), join(project, name));
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
 }, 120_000);
 
@@ -38,7 +40,7 @@ afterAll(() => {
 function compile(options: Record<string, unknown>) {
   writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, types: [], ...options },
-    files: ['consumer.ts'],
+    files: consumerFiles,
   }));
   return spawnSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', project], { encoding: 'utf8' });
 }

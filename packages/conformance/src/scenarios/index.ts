@@ -5,9 +5,13 @@
  * from the spec's own request example (see runner.ts).
  */
 import type { Scenario } from './common.ts';
+import { extensions } from './extensions.ts';
+import { availabilityZones } from './os-availability-zone.ts';
+import { consoleAuthTokens } from './os-console-auth-tokens.ts';
+import { serverGroups } from './os-server-groups.ts';
 import { servers } from './servers.ts';
 import { versions } from './versions.ts';
 
 export type { Call, Expected, Scenario } from './common.ts';
 
-export const scenarios: Record<string, Scenario> = { ...versions, ...servers };
+export const scenarios: Record<string, Scenario> = { ...versions, ...servers, ...serverGroups, ...availabilityZones, ...extensions, ...consoleAuthTokens };
