@@ -26,7 +26,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { startMockServer, type MockOptions, type MockServer } from '../../src/index.ts';
 
 export const OPENSTACK = process.env.NOVASPEC_OPENSTACK_CLI ?? '/usr/bin/openstack';
@@ -199,6 +199,8 @@ export async function startOpenstackCli(options: MockOptions = {}): Promise<Open
 
 /** Starts the CLI's fake cloud for a test file and stops it after; `cli()` is the running one. */
 export function useOpenstackCli(options: MockOptions = {}): () => OpenstackCli {
+  // A CLI call is a Python start: about 1 s idle, but 5-15 s on a loaded 2-core machine.
+  vi.setConfig({ testTimeout: 120_000 });
   let cli: OpenstackCli | undefined;
   beforeAll(async () => {
     cli = await startOpenstackCli(options);
