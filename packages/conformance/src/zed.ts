@@ -36,6 +36,10 @@ const ZED_ANSWERS: Record<string, { status: number; why: string }> = {
     status: 200,
     why: 'Zed still serves RDP consoles ([rdp] enabled, 200 with a console); Nova 29.0.0 (2024.1) removed them with the Hyper-V driver (commit 0c1e1ccf03) and the newest Nova answers 400, as the spec declares',
   },
+  'GET /os-console-auth-tokens/{console_token}': {
+    status: 401,
+    why: 'up to 2.30 Zed still looks the token up and refuses any console but RDP with 401 ("The requested console type details are not accessible"); Nova 29.0.0 (2024.1) removed the RDP console with the Hyper-V driver (commit 3e47439a68, "HyperV: Remove RDP console connection information API") and the newest Nova answers 400 to every request below 2.31, as the spec declares',
+  },
 };
 
 /** Why Zed's status differs from the spec here, when it is a known difference. */

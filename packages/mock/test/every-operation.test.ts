@@ -63,7 +63,10 @@ function casesAt(version: string): Case[] {
         const codes = Object.keys(variant.operation.responses);
         // A removed API's answer is its removal code (410, or what Nova really sends), not a success.
         const removed = variant.operation['x-openstack']?.removed === true || (variant.operation.deprecated && !codes.some((c) => c.startsWith('2')));
-        const success = removed ? codes.filter((code) => code !== '401') : codes.filter((code) => code.startsWith('2'));
+        // So is the answer of an operation that refuses every request at this microversion (console
+        // auth tokens up to 2.30): one of its declared refusals.
+        const refusesAll = !codes.some((c) => c.startsWith('2'));
+        const success = removed || refusesAll ? codes.filter((code) => code !== '401') : codes.filter((code) => code.startsWith('2'));
         cases.push({
           id: variant.id, version, method, url, success, responses: variant.operation.responses,
           ...(body ? { body: firstExample(doc, body.content?.['application/json']) } : {}),

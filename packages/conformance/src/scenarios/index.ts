@@ -5,7 +5,11 @@
  * from the spec's own request example (see runner.ts).
  */
 import type { Scenario } from './common.ts';
+import { extensions } from './extensions.ts';
 import { flavors } from './flavors.ts';
+import { availabilityZones } from './os-availability-zone.ts';
+import { consoleAuthTokens } from './os-console-auth-tokens.ts';
+import { serverGroups } from './os-server-groups.ts';
 import { removedApis } from './removed-apis.ts';
 import { servers } from './servers.ts';
 import { versions } from './versions.ts';
@@ -13,7 +17,11 @@ import { versions } from './versions.ts';
 export type { Call, Expected, Scenario } from './common.ts';
 
 export const scenarios: Record<string, Scenario> = {
+  ...extensions,
   ...flavors,
+  ...availabilityZones,
+  ...consoleAuthTokens,
+  ...serverGroups,
   ...removedApis,
   ...servers,
   ...versions,
