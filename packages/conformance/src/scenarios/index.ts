@@ -5,9 +5,14 @@
  * from the spec's own request example (see runner.ts).
  */
 import type { Scenario } from './common.ts';
+import { osAssistedVolumeSnapshots } from './os-assisted-volume-snapshots.ts';
+import { osInstanceUsageAuditLog } from './os-instance_usage_audit_log.ts';
+import { osMigrations } from './os-migrations.ts';
+import { osServerExternalEvents } from './os-server-external-events.ts';
+import { osSimpleTenantUsage } from './os-simple-tenant-usage.ts';
 import { servers } from './servers.ts';
 import { versions } from './versions.ts';
 
 export type { Call, Expected, Scenario } from './common.ts';
 
-export const scenarios: Record<string, Scenario> = { ...versions, ...servers };
+export const scenarios: Record<string, Scenario> = { ...versions, ...servers, ...osMigrations, ...osSimpleTenantUsage, ...osInstanceUsageAuditLog, ...osServerExternalEvents, ...osAssistedVolumeSnapshots };
