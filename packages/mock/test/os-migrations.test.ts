@@ -36,6 +36,11 @@ describe('the mock: GET /os-migrations', () => {
     for (const m of owned.migrations) expect(Object.keys(m)).toEqual(expect.arrayContaining(['user_id', 'project_id']));
   });
 
+  it('answers the page after a marker with the empty list', async () => {
+    const response = await call('GET', '/os-migrations?limit=2&marker=e7d40b19-2c85-4f3a-9b6e-81a5f0c4d2e7', '2.59');
+    expect(await response.json()).toEqual({ migrations: [] });
+  });
+
   it('refuses a negative limit with Nova\'s badRequest', async () => {
     const response = await call('GET', '/os-migrations?limit=-1', '2.59');
     expect(response.status).toBe(400);
