@@ -19,7 +19,9 @@ try {
     '--openapi.jsonSamplesExpandLevel', '3',
     '--openapi.sortRequiredPropsFirst', 'true',
     '--lint-config', 'off',
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // REDOCLY_TELEMETRY=off also builds the page with Redoc's own telemetry off: the reference is for
+  // offline reading and must send nothing (under load Redoc's page-view traces went out in the test).
+  ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REDOCLY_TELEMETRY: 'off' } });
 } catch (error) {
   const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
   console.error(`${bundle}: build-docs: Redocly could not build the reference\n${stderr.trim()}`);
