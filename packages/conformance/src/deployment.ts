@@ -13,6 +13,8 @@ export interface Endpoints {
 
 /** The noauth2 token of an admin in project `admin` (see nova/start.sh). */
 export const TOKEN = 'admin:admin';
+/** The noauth2 token of a user without the admin role in project `demo`, for the checks that policy refuses a member. */
+export const MEMBER_TOKEN = 'member:demo';
 /** The microversion fixtures are made at: the oldest that has everything they use. */
 const FIXTURE_VERSION = '2.53';
 
@@ -65,11 +67,11 @@ export class Deployment {
   }
 
   /** A plain HTTP call to Nova (fixtures and state changes, not judged). Throws on an unexpected status. */
-  async nova(method: string, path: string, body?: unknown, options: { version?: string; ok?: number[] } = {}): Promise<any> {
+  async nova(method: string, path: string, body?: unknown, options: { version?: string; ok?: number[]; token?: string } = {}): Promise<any> {
     const response = await fetch(`${this.endpoints.compute}${path}`, {
       method,
       headers: {
-        'X-Auth-Token': TOKEN, 'OpenStack-API-Version': `compute ${options.version ?? FIXTURE_VERSION}`,
+        'X-Auth-Token': options.token ?? TOKEN, 'OpenStack-API-Version': `compute ${options.version ?? FIXTURE_VERSION}`,
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),

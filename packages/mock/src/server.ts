@@ -95,6 +95,13 @@ function specPathOf(pathname: string, roots: Set<string>): string | undefined {
   return rest;
 }
 
+/** A list answer with no items: every top-level array is empty (`{"migrations": []}`). */
+function isEmptyPage(value: unknown): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const arrays = Object.values(value).filter(Array.isArray);
+  return arrays.length > 0 && arrays.every((items) => items.length === 0);
+}
+
 function queryOf(url: URL): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   for (const key of new Set(url.searchParams.keys())) {
@@ -142,6 +149,13 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     const media = success ? index.resolve(version, operation.responses[success])?.content?.['application/json'] : undefined;
     if (media && !media.example && Object.keys(media.examples ?? {}).length === 0) {
       return { ...config, mock: { ...config.mock, dynamic: true } };
+    }
+    // Prism cannot page: the page after a `marker` is answered with the spec's empty-list example
+    // when it has one, so clients that follow markers until an empty page (novaclient's usage and
+    // migration lists) stop instead of receiving the first page forever.
+    if (input.method === 'get' && input.url.query?.marker !== undefined && !config.mock.exampleKey && media?.examples) {
+      const empty = Object.entries<{ value?: unknown }>(media.examples).find(([, example]) => isEmptyPage(index.resolve(version, example)?.value));
+      if (empty) return { ...config, mock: { ...config.mock, exampleKey: empty[0] } };
     }
     return config;
   };

@@ -39,6 +39,13 @@ function firstExample(doc: Json, media: Json): unknown {
   return media?.example;
 }
 
+/** The query string of the parameters an operation requires (`delete_info`), from their examples. */
+function requiredQuery(parameters: Json[]): string {
+  const query = new URLSearchParams();
+  for (const p of parameters.filter((p: Json) => p.in === 'query' && p.required)) query.append(p.name, String(p.example ?? p.schema?.example ?? 'x'));
+  return query.size > 0 ? `?${query}` : '';
+}
+
 /** The cases of one view: one per operation, one per action of an action endpoint. */
 function casesAt(version: string): Case[] {
   const doc = view(version);
@@ -53,7 +60,7 @@ function casesAt(version: string): Case[] {
       const url = `/v2.1${template.replace(/\{([^}]+)\}/g, (_m, name: string) => {
         const parameter = parameters.find((p: Json) => p.in === 'path' && p.name === name);
         return encodeURIComponent(String(parameter?.example ?? parameter?.schema?.example ?? 'x'));
-      })}`;
+      })}${requiredQuery(parameters)}`;
       const actions = method === 'post' ? actionsOf(doc, operation) : [];
       const variants = actions.length > 0
         ? actions.map((action) => ({ id: `${method.toUpperCase()} ${template}#${action.name}`, operation: operationForAction(doc, operation, action) }))

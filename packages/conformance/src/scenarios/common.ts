@@ -9,7 +9,7 @@
  * no Cinder, no migration in progress); the answer must then be that status, and still be declared
  * by the spec and valid against it.
  */
-import type { Deployment } from '../deployment.ts';
+import { MEMBER_TOKEN, type Deployment } from '../deployment.ts';
 import { compareVersions } from '../spec.ts';
 
 export interface Call {
@@ -82,4 +82,13 @@ export const settles = (statuses: string[]): Scenario['settle'] => async (d, sta
 export async function otherHost(d: Deployment, id: string): Promise<{ from: string; to: string }> {
   const from = (await d.nova('GET', `/servers/${id}`)).server['OS-EXT-SRV-ATTR:host'] as string;
   return { from, to: from === 'compute1' ? 'compute2' : 'compute1' };
+}
+
+/**
+ * For operations default policy keeps from a project member (admin-only APIs): the same request as
+ * a member without the admin role must get Nova's 403 with a `forbidden` fault. Throws otherwise.
+ */
+export async function refusedToMember(d: Deployment, method: string, path: string, version: string, body?: unknown): Promise<void> {
+  const answer = await d.nova(method, path, body, { version, ok: [403], token: MEMBER_TOKEN });
+  if (!answer?.forbidden) throw new Error(`a member's ${method} ${path} was refused without a forbidden fault: ${JSON.stringify(answer)}`);
 }

@@ -7,9 +7,14 @@
 import type { Scenario } from './common.ts';
 import { extensions } from './extensions.ts';
 import { flavors } from './flavors.ts';
+import { osAssistedVolumeSnapshots } from './os-assisted-volume-snapshots.ts';
 import { availabilityZones } from './os-availability-zone.ts';
 import { consoleAuthTokens } from './os-console-auth-tokens.ts';
+import { osInstanceUsageAuditLog } from './os-instance_usage_audit_log.ts';
+import { osMigrations } from './os-migrations.ts';
+import { osServerExternalEvents } from './os-server-external-events.ts';
 import { serverGroups } from './os-server-groups.ts';
+import { osSimpleTenantUsage } from './os-simple-tenant-usage.ts';
 import { removedApis } from './removed-apis.ts';
 import { servers } from './servers.ts';
 import { versions } from './versions.ts';
@@ -19,9 +24,14 @@ export type { Call, Expected, Scenario } from './common.ts';
 export const scenarios: Record<string, Scenario> = {
   ...extensions,
   ...flavors,
+  ...osAssistedVolumeSnapshots,
   ...availabilityZones,
   ...consoleAuthTokens,
+  ...osInstanceUsageAuditLog,
+  ...osMigrations,
+  ...osServerExternalEvents,
   ...serverGroups,
+  ...osSimpleTenantUsage,
   ...removedApis,
   ...servers,
   ...versions,
