@@ -5,9 +5,10 @@
  * from the spec's own request example (see runner.ts).
  */
 import type { Scenario } from './common.ts';
+import { images } from './images.ts';
 import { servers } from './servers.ts';
 import { versions } from './versions.ts';
 
 export type { Call, Expected, Scenario } from './common.ts';
 
-export const scenarios: Record<string, Scenario> = { ...versions, ...servers };
+export const scenarios: Record<string, Scenario> = { ...versions, ...servers, ...images };
