@@ -4,43 +4,16 @@
  * images.py, image_metadata.py, schemas/images.py, schemas/image_metadata.py, views/images.py) and
  * api_version_request.py (MAX_PROXY_API_SUPPORT_VERSION 2.35, MAX_IMAGE_META_PROXY_API_VERSION 2.38).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dereference } from '@novaspec/microversions';
-import { type Json, allVersions, index, validatorFor, view } from './load.ts';
+import { type Json, validatorFor, view } from './load.ts';
+import { againstInventory } from './proxy-inventory.ts';
 
-const inventory = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'nova-inventory-proxies.json'), 'utf8')) as {
-  operations: Record<string, { group: string; min_version: string; max_version: string; status_codes: number[]; error_codes: number[] }>;
-};
 const deref = (doc: Json, node: Json): Json => dereference(doc, node);
-const minor = (version: string) => Number(version.split('.')[1]);
 const operation = (doc: Json, method: string, path: string) => doc.paths[path]?.[method];
 const responseSchema = (doc: Json, method: string, path: string, code = '200') =>
   deref(doc, deref(doc, operation(doc, method, path).responses[code]).content['application/json'].schema);
 const props = (schema: Json) => Object.keys(schema.properties ?? {});
-
-/** Every operation of these groups exists exactly in Nova's range, deprecated, with Nova's codes. */
-function againstInventory(groups: string[]) {
-  const all = allVersions();
-  for (const [id, facts] of Object.entries(inventory.operations).filter(([, f]) => groups.includes(f.group))) {
-    const [method, path] = id.split(' ') as [string, string];
-    it(`${id} exists from ${facts.min_version} to ${facts.max_version} and nowhere else`, () => {
-      for (const version of index.versions) {
-        const want = minor(version) >= minor(facts.min_version) && minor(version) <= minor(facts.max_version);
-        expect(Boolean(operation(view(version), method.toLowerCase(), path)), `${id} at ${version}`).toBe(want);
-      }
-    });
-    it(`${id} is deprecated and answers ${facts.status_codes.join(', ')} or one of ${facts.error_codes.join(', ')}`, () => {
-      const op = operation(view(facts.max_version), method.toLowerCase(), path);
-      // Deprecation is a fact of the all-versions document; a view holds only what exists at its version.
-      expect(all.paths[path][method.toLowerCase()].deprecated).toBe(true);
-      const codes = Object.keys(op.responses).map(Number);
-      expect(codes.filter((code) => code < 300)).toEqual(facts.status_codes);
-      expect(codes).toEqual(expect.arrayContaining([...facts.error_codes, 400, 401, 404, 406]));
-    });
-  }
-}
 
 describe('the images and image metadata proxies against Nova', () => {
   againstInventory(['images', 'image metadata']);

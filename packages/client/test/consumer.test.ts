@@ -4,13 +4,15 @@
  * @ts-expect-error lines prove that a field missing at one microversion is a compile error there.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = join(import.meta.dirname, '..', '..', '..');
 let project: string;
+/** The consumer's files, one per probe group (consumer.ts for servers, flavors.ts, ...), all compiled together. */
+const probes = readdirSync(join(import.meta.dirname, 'consumer')).filter((name) => name.endsWith('.ts'));
 
 function packInto(workspace: string, modules: string, name: string): void {
   const packed = execFileSync('npm', ['pack', '--workspace', workspace, '--pack-destination', project, '--json'], { cwd: repo, encoding: 'utf8' });
@@ -27,7 +29,7 @@ beforeAll(() => {
   packInto('@novaspec/client', modules, 'client');
   // The client's one runtime dependency, as npm would have installed it.
   symlinkSync(join(repo, 'node_modules', 'openapi-fetch'), join(modules, 'openapi-fetch'));
-  cpSync(join(import.meta.dirname, 'consumer', 'consumer.ts'), join(project, 'consumer.ts'));
+  for (const probe of probes) cpSync(join(import.meta.dirname, 'consumer', probe), join(project, probe));
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
 }, 120_000);
 
@@ -38,7 +40,7 @@ afterAll(() => {
 function compile(options: Record<string, unknown>) {
   writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, types: [], ...options },
-    files: ['consumer.ts'],
+    files: probes,
   }));
   return spawnSync(join(repo, 'node_modules', '.bin', 'tsc'), ['-p', project], { encoding: 'utf8' });
 }

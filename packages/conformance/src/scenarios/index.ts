@@ -6,9 +6,11 @@
  */
 import type { Scenario } from './common.ts';
 import { images } from './images.ts';
+import { snapshots } from './os-snapshots.ts';
+import { volumes } from './os-volumes.ts';
 import { servers } from './servers.ts';
 import { versions } from './versions.ts';
 
 export type { Call, Expected, Scenario } from './common.ts';
 
-export const scenarios: Record<string, Scenario> = { ...versions, ...servers, ...images };
+export const scenarios: Record<string, Scenario> = { ...versions, ...servers, ...images, ...volumes, ...snapshots };
