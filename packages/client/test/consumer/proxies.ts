@@ -5,6 +5,8 @@ import type { Api as Api235 } from '@novaspec/types/2.35';
 import type { Api as Api236 } from '@novaspec/types/2.36';
 import type { Api as Api238 } from '@novaspec/types/2.38';
 import type { Api as Api239 } from '@novaspec/types/2.39';
+import type { Api as Api2102 } from '@novaspec/types/2.102';
+import type { Api as Api2103 } from '@novaspec/types/2.103';
 
 const baseUrl = 'http://nova.example:8774/v2.1';
 const at235 = createComputeClient<Api235>({ baseUrl, token: 'token', microversion: '2.35' });
@@ -46,5 +48,22 @@ export async function proxies(imageId: string, volumeId: string): Promise<unknow
   if (snapshots.data) out.push(snapshots.data.snapshots.map((s) => s.volumeId));
   // @ts-expect-error from 2.36 the snapshots proxy is gone
   await at236.GET('/os-snapshots/detail', {});
+  return out;
+}
+
+
+const at2102 = createComputeClient<Api2102>({ baseUrl, token: 'token', microversion: '2.102' });
+const at2103 = createComputeClient<Api2103>({ baseUrl, token: 'token', microversion: '2.103' });
+
+/** os-volumes_boot answers with the servers' own types up to 2.102 and is gone at 2.103. */
+export async function volumesBoot(serverId: string): Promise<unknown[]> {
+  const out: unknown[] = [];
+  const shown = await at2102.GET('/os-volumes_boot/{server_id}', { params: { path: { server_id: serverId } } });
+  if (shown.data) {
+    // pinned_availability_zone came at 2.96: the alias has the servers' fields of its microversion.
+    out.push(shown.data.server.pinned_availability_zone);
+  }
+  // @ts-expect-error from 2.103 the alias is gone
+  await at2103.GET('/os-volumes_boot/{server_id}', { params: { path: { server_id: serverId } } });
   return out;
 }

@@ -8,9 +8,10 @@ import type { Scenario } from './common.ts';
 import { images } from './images.ts';
 import { snapshots } from './os-snapshots.ts';
 import { volumes } from './os-volumes.ts';
+import { volumesBoot } from './os-volumes_boot.ts';
 import { servers } from './servers.ts';
 import { versions } from './versions.ts';
 
 export type { Call, Expected, Scenario } from './common.ts';
 
-export const scenarios: Record<string, Scenario> = { ...versions, ...servers, ...images, ...volumes, ...snapshots };
+export const scenarios: Record<string, Scenario> = { ...versions, ...servers, ...images, ...volumes, ...snapshots, ...volumesBoot };
