@@ -60,8 +60,9 @@ export async function volumesBoot(serverId: string): Promise<unknown[]> {
   const out: unknown[] = [];
   const shown = await at2102.GET('/os-volumes_boot/{server_id}', { params: { path: { server_id: serverId } } });
   if (shown.data) {
-    // pinned_availability_zone came at 2.96: the alias has the servers' fields of its microversion.
-    out.push(shown.data.server.pinned_availability_zone);
+    // The alias answers with the servers' own show schema: a full server, or a down cell's partial one.
+    const server = shown.data.server;
+    if ('pinned_availability_zone' in server) out.push(server.pinned_availability_zone);
   }
   // @ts-expect-error from 2.103 the alias is gone
   await at2103.GET('/os-volumes_boot/{server_id}', { params: { path: { server_id: serverId } } });

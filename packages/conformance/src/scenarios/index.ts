@@ -6,6 +6,8 @@
  */
 import type { Scenario } from './common.ts';
 import { images } from './images.ts';
+import { floatingIpPools } from './os-floating-ip-pools.ts';
+import { floatingIps } from './os-floating-ips.ts';
 import { snapshots } from './os-snapshots.ts';
 import { volumes } from './os-volumes.ts';
 import { volumesBoot } from './os-volumes_boot.ts';
@@ -14,4 +16,4 @@ import { versions } from './versions.ts';
 
 export type { Call, Expected, Scenario } from './common.ts';
 
-export const scenarios: Record<string, Scenario> = { ...versions, ...servers, ...images, ...volumes, ...snapshots, ...volumesBoot };
+export const scenarios: Record<string, Scenario> = { ...versions, ...servers, ...images, ...volumes, ...snapshots, ...volumesBoot, ...floatingIpPools, ...floatingIps };
