@@ -191,7 +191,7 @@ async function exercise(d: Deployment, view: OperationView, version: string): Pr
     if (query.length > 0) problems.push(`the spec refuses the query sent: ${query.join('; ')}`);
 
     // Probes: bodies the spec refuses must be refused by Nova with a 400 (and a declared fault body).
-    const zed = unvalidatedInZed(view.action, version);
+    const zed = unvalidatedInZed(view.action ?? view.id, version);
     if (zed && call.body !== undefined) notes.push(`probes not sent: ${zed}`);
     const laxProbes: { name: string; body: unknown }[] = [];
     for (const probe of view.removed || zed ? [] : PROBES) {

@@ -56,7 +56,11 @@ export function actionsOf(doc: JsonObject, operation: JsonObject): ActionInfo[] 
 }
 
 function info(_doc: JsonObject, branch: JsonObject, schema: JsonObject): ActionInfo {
-  const ext = extensionOf(schema) ?? {};
+  // A branch that references an action schema may give its own `x-openstack` keys next to the
+  // `$ref` (an alias endpoint such as /os-volumes_boot/{server_id}/action reuses the schemas of
+  // /servers/{server_id}/action, with operation ids of its own); they win over the schema's.
+  const own = branch !== schema ? extensionOf(branch) : undefined;
+  const ext = { ...(extensionOf(schema) ?? {}), ...(own ?? {}) };
   return {
     name: String(ext[ACTION_NAME_KEY]),
     branch,

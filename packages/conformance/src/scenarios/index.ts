@@ -7,14 +7,20 @@
 import type { Scenario } from './common.ts';
 import { extensions } from './extensions.ts';
 import { flavors } from './flavors.ts';
+import { images } from './images.ts';
 import { osAssistedVolumeSnapshots } from './os-assisted-volume-snapshots.ts';
 import { availabilityZones } from './os-availability-zone.ts';
 import { consoleAuthTokens } from './os-console-auth-tokens.ts';
+import { floatingIpPools } from './os-floating-ip-pools.ts';
+import { floatingIps } from './os-floating-ips.ts';
 import { osInstanceUsageAuditLog } from './os-instance_usage_audit_log.ts';
 import { osMigrations } from './os-migrations.ts';
 import { osServerExternalEvents } from './os-server-external-events.ts';
 import { serverGroups } from './os-server-groups.ts';
 import { osSimpleTenantUsage } from './os-simple-tenant-usage.ts';
+import { snapshots } from './os-snapshots.ts';
+import { volumes } from './os-volumes.ts';
+import { volumesBoot } from './os-volumes_boot.ts';
 import { removedApis } from './removed-apis.ts';
 import { servers } from './servers.ts';
 import { versions } from './versions.ts';
@@ -24,14 +30,20 @@ export type { Call, Expected, Scenario } from './common.ts';
 export const scenarios: Record<string, Scenario> = {
   ...extensions,
   ...flavors,
+  ...images,
   ...osAssistedVolumeSnapshots,
   ...availabilityZones,
   ...consoleAuthTokens,
+  ...floatingIpPools,
+  ...floatingIps,
   ...osInstanceUsageAuditLog,
   ...osMigrations,
   ...osServerExternalEvents,
   ...serverGroups,
   ...osSimpleTenantUsage,
+  ...snapshots,
+  ...volumes,
+  ...volumesBoot,
   ...removedApis,
   ...servers,
   ...versions,
