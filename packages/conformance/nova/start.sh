@@ -46,7 +46,7 @@ NOVA_API_PORT=18774 PLACEMENT_PORT=18778 GLANCE_PORT=19292 NEUTRON_PORT=19696 KE
 AMQP_PORT=5673 EPMD_PORT=4370 RABBIT_DIST_PORT=25673
 mkdir -p "$S"/{run,log,etc,etc/placement,etc/glance,glance/staging,glance/tasks,mysql,rabbitmq,nova/instances,nova/locks,glance/images,compute1,compute2,python}
 # The paste filters and the WSGI entry point, where the Python that loads them can see them.
-cp "$here/novaspec_token_context.py" "$here/novaspec_wsgi.py" "$S/python/"
+cp "$here/novaspec_token_context.py" "$here/novaspec_wsgi.py" "$here/novaspec_fake_node.py" "$S/python/"
 echo "$RELEASE" > "$S/run/release"
 sock=$S/run/mysqld.sock
 db() { echo "mysql+pymysql://root@localhost/$1?unix_socket=$sock&charset=utf8"; }
@@ -318,7 +318,7 @@ wait_port standin "$NEUTRON_PORT" 20
 wsgi() {
   local name=$1 port=$2 app=$3 prog=$4; shift 4
   launch "$name" "${IN[@]}" NOVASPEC_WSGI_APP="$app" NOVASPEC_WSGI_PROG="$prog" "$@" \
-    "$PY" -m gunicorn --bind "127.0.0.1:$port" --workers 1 --threads 4 --timeout 120 --graceful-timeout 5 \
+    "$PY" -m gunicorn --bind "127.0.0.1:$port" --workers 1 --threads 4 --timeout 120 --graceful-timeout 5 --keep-alive 30 \
     --access-logfile - --error-logfile - novaspec_wsgi:application
 }
 if [ "$RELEASE" = sid ]; then
@@ -338,7 +338,18 @@ launch_nova nova-conductor conductor --config-file "$S/etc/nova.conf"
 launch_nova nova-scheduler scheduler --config-file "$S/etc/nova.conf"
 wait_port placement "$PLACEMENT_PORT" 60
 for n in 1 2; do
-  launch_nova "nova-compute$n" compute --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-compute$n.conf"
+  if [ "$RELEASE" = sid ]; then
+    # A fixed node UUID per fake host, in the compute_id file Nova 34 checks and in the fake
+    # driver's own idea of it (see novaspec_fake_node.py), so a restarted compute starts again.
+    node_uuid=$("$PY" -c "import uuid; print(uuid.uuid5(uuid.NAMESPACE_URL, 'novaspec:compute$n'))" 2>/dev/null \
+      || "${IN[@]}" "$PY" -c "import uuid; print(uuid.uuid5(uuid.NAMESPACE_URL, 'novaspec:compute$n'))")
+    [ -f "$S/compute$n/compute_id" ] || echo "$node_uuid" > "$S/compute$n/compute_id"
+    alive "nova-compute$n" || launch "nova-compute$n" "${IN[@]}" NOVASPEC_FAKE_NODE="compute$n=$node_uuid" "$PY" -c \
+      "import sys, novaspec_fake_node; sys.argv[0] = 'nova-compute'; from nova.cmd.compute import main; sys.exit(main())" \
+      --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-compute$n.conf"
+  else
+    launch_nova "nova-compute$n" compute --config-file "$S/etc/nova.conf" --config-file "$S/etc/nova-compute$n.conf"
+  fi
 done
 wait_port glance "$GLANCE_PORT" 60
 wait_port nova-api "$NOVA_API_PORT" 90

@@ -6,8 +6,9 @@
  */
 import type { Scenario } from './common.ts';
 import { servers } from './servers.ts';
+import { shares } from './shares.ts';
 import { versions } from './versions.ts';
 
 export type { Call, Expected, Scenario } from './common.ts';
 
-export const scenarios: Record<string, Scenario> = { ...versions, ...servers };
+export const scenarios: Record<string, Scenario> = { ...versions, ...servers, ...shares };
