@@ -7,7 +7,7 @@
 import { queryProblems, requestProblems, responseProblems, type Exchange } from './check.ts';
 import type { Deployment } from './deployment.ts';
 import { scenarios, type Call, type Expected, type Scenario } from './scenarios/index.ts';
-import { deref, operationsAt, plan, viewAt, type Json, type OperationView } from './spec.ts';
+import { deref, index, operationsAt, plan, viewAt, type Json, type OperationView } from './spec.ts';
 import { unvalidatedInZed, zedAnswer } from './zed.ts';
 
 export interface Result {
@@ -116,11 +116,14 @@ function withWrongType(body: unknown): unknown {
  * A body the spec refuses, sent anyway: Nova must refuse it with a 400 whose body the operation
  * declares. Returns the problems, each prefixed with `label`.
  */
-async function refusedByBoth(d: Deployment, view: OperationView, version: string, call: Call, body: unknown, label: string): Promise<string[]> {
+async function refusedByBoth(d: Deployment, view: OperationView, version: string, call: Call, body: unknown, label: string, queryOnly = false): Promise<string[]> {
   const problems: string[] = [];
-  if (requestProblems(version, view.operation, body).length === 0) problems.push(`${label} the spec accepts ${JSON.stringify(body).slice(0, 160)}`);
-  const answer = await send(d, view, version, { ...call, body });
-  if (answer.status !== 400) problems.push(`${label} Nova answered ${answer.status} to ${JSON.stringify(body).slice(0, 120)}, not 400: ${answer.text.slice(0, 200)}`);
+  if (queryOnly) {
+    if (queryProblems(version, view.template, view.operation, call.query).length === 0) problems.push(`${label} the spec accepts the query ${JSON.stringify(call.query).slice(0, 160)}`);
+  } else if (requestProblems(version, view.operation, body).length === 0) problems.push(`${label} the spec accepts ${JSON.stringify(body).slice(0, 160)}`);
+  const answer = await send(d, view, version, queryOnly ? call : { ...call, body });
+  const what = JSON.stringify(queryOnly ? call.query : body).slice(0, 120);
+  if (answer.status !== 400) problems.push(`${label} Nova answered ${answer.status} to ${what}, not 400: ${answer.text.slice(0, 200)}`);
   else problems.push(...responseProblems(view.operation, answer).map((p) => `${label} ${p}`));
   return problems;
 }
@@ -152,6 +155,14 @@ function withUndeclaredProperty(body: unknown): unknown {
 function removedStatus(view: OperationView): number[] {
   const codes = Object.keys(view.operation.responses ?? {});
   return codes.includes('410') ? [410] : [400];
+}
+
+/** Whether the operation's query is closed (`strict-query`) at some microversion of the spec. */
+let strictOperations: Set<string> | undefined;
+function strictSomewhere(id: string): boolean {
+  strictOperations ??= new Set(index.versions.flatMap((v) => [...operationsAt(v).values()]
+    .filter((o) => o.operation['x-openstack']?.['strict-query'] === true).map((o) => o.id)));
+  return strictOperations.has(id);
 }
 
 interface CaseRun {
@@ -236,6 +247,18 @@ async function exercise(d: Deployment, view: OperationView, version: string, rel
     const everyQuery = view.method === 'get' && exchange.status < 300 ? everyQueryParameter(version, view) : undefined;
     if (everyQuery) {
       problems.push(...await succeeds(d, view, version, { ...call, query: everyQuery }, '(every declared query parameter, with its example)'));
+    }
+    // The query probe: an undeclared query parameter. Where the view records `strict-query` (Nova's
+    // query schema closed, 2.102 for most reads) Nova must refuse it with a declared 400; at an
+    // earlier microversion of an operation that becomes strict, Nova must still ignore it.
+    if (view.method === 'get' && exchange.status < 300 && strictSomewhere(view.id)) {
+      const strict = view.operation['x-openstack']?.['strict-query'] === true;
+      const probe = { ...call, query: { ...(call.query ?? {}), [PROBE_KEY]: '1' } };
+      if (strict) {
+        problems.push(...await refusedByBoth(d, view, version, probe, undefined, '(undeclared query parameter, strict-query)', true));
+      } else {
+        problems.push(...await succeeds(d, view, version, probe, '(undeclared query parameter, before strict-query)'));
+      }
     }
     // Probes the spec accepts go after the real request (they may change state): Nova's schema
     // validation must accept them too (nova/api/validation/validators.py words its refusals so).
