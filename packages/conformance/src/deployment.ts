@@ -184,6 +184,25 @@ export class Deployment {
     return this.decoratedId;
   }
 
+  private apartId: string | undefined;
+
+  /**
+   * A server booted with a `different_host` hint (away from the shared server) and a `group` hint:
+   * from 2.100 the server shows the hints it was booted with (`scheduler_hints`). Kept for the run.
+   */
+  async apart(): Promise<string> {
+    if (!this.apartId) {
+      const group = await this.nova('POST', '/os-server-groups', { server_group: { name: 'novaspec-apart', policies: ['affinity'] } }, { version: '2.1' });
+      const answer = await this.nova('POST', '/servers', {
+        server: { name: 'novaspec-apart', imageRef: this.imageId, flavorRef: this.flavors.small, networks: 'none' },
+        'os:scheduler_hints': { group: group.server_group.id, different_host: [await this.shared()] },
+      });
+      this.apartId = answer.server.id as string;
+      await this.waitFor(this.apartId, ['ACTIVE']);
+    }
+    return this.apartId;
+  }
+
   /** A server whose boot failed (no host has the flavor's memory): ERROR, with a fault. Kept for the run. */
   async errored(): Promise<string> {
     if (!this.erroredId) {

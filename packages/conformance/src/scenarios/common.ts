@@ -42,6 +42,7 @@ export const at = (version: string, min: string) => compareVersions(version, min
 export const NO_NETWORKS = 'this deployment has no Neutron networks, ports or floating IPs (stand-in: an empty Neutron)';
 export const NO_CINDER = 'this deployment has no Cinder: no volume exists';
 export const NO_LIVE_MIGRATION = 'the fake driver finishes a live migration at once, so none is ever in progress';
+export const NO_SHARES = 'this deployment has no Manila, so no share exists and none can be attached (without Manila configured, Nova answers an attach to a SHUTOFF server with a 500)';
 export const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
 /** A fresh ACTIVE server, brought into a state by plain-HTTP actions first. */

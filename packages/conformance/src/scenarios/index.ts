@@ -23,6 +23,7 @@ import { volumes } from './os-volumes.ts';
 import { volumesBoot } from './os-volumes_boot.ts';
 import { removedApis } from './removed-apis.ts';
 import { servers } from './servers.ts';
+import { shares } from './shares.ts';
 import { versions } from './versions.ts';
 
 export type { Call, Expected, Scenario } from './common.ts';
@@ -46,5 +47,6 @@ export const scenarios: Record<string, Scenario> = {
   ...volumesBoot,
   ...removedApis,
   ...servers,
+  ...shares,
   ...versions,
 };

@@ -65,8 +65,8 @@ export const servers: Record<string, Scenario> = {
   'GET /servers/detail': { arrange: (d, v) => listing(d, v) },
   'GET /servers/{server_id}': {
     async arrange(d) {
-      const [shared, decorated, failed] = [await d.shared(), await d.decorated(), await d.errored()];
-      return { path: { server_id: shared }, more: [{ path: { server_id: decorated } }, { path: { server_id: failed } }] };
+      const [shared, decorated, failed, apart] = [await d.shared(), await d.decorated(), await d.errored(), await d.apart()];
+      return { path: { server_id: shared }, more: [{ path: { server_id: decorated } }, { path: { server_id: failed } }, { path: { server_id: apart } }] };
     },
   },
   'PUT /servers/{server_id}': {
@@ -74,7 +74,11 @@ export const servers: Record<string, Scenario> = {
       const server: Record<string, unknown> = { name: 'novaspec-renamed', accessIPv4: '192.0.2.10' };
       if (at(v, '2.19')) server.description = 'renamed by the conformance suite';
       if (at(v, '2.90')) server.hostname = 'novaspec-renamed';
-      return { path: { server_id: await d.shared() }, body: { server } };
+      const id = await d.shared();
+      if (!at(v, '2.104')) return { path: { server_id: id }, body: { server } };
+      // 2.104: unpin, then pin to the zone the server is in (the only zone allowed).
+      server.pinned_availability_zone = null;
+      return { path: { server_id: id }, body: { server }, more: [{ path: { server_id: id }, body: { server: { pinned_availability_zone: 'nova' } } }] };
     },
   },
   'DELETE /servers/{server_id}': { arrange: onServer('ACTIVE', () => undefined) },
@@ -237,7 +241,9 @@ export const servers: Record<string, Scenario> = {
   },
   'POST /servers/{server_id}/remote-consoles': {
     async arrange(d, v) {
-      const remote_console = at(v, '2.8') ? { protocol: 'mks', type: 'webmks' } : { protocol: 'vnc', type: 'novnc' };
+      // 2.99 brought spice-direct (a native SPICE client's host, port and TLS port behind a token).
+      const remote_console = at(v, '2.99') ? { protocol: 'spice', type: 'spice-direct' }
+        : at(v, '2.8') ? { protocol: 'mks', type: 'webmks' } : { protocol: 'vnc', type: 'novnc' };
       return { path: { server_id: await d.shared() }, body: { remote_console } };
     },
   },
