@@ -53,7 +53,7 @@ function empty(): Canon {
 
 /** The canonical form of `schema`; `resolve` follows `$ref`s (the spec's) and is the identity for Nova. */
 export function normalise(schema: Json, resolve: Resolve, depth = 0): Canon {
-  const node = resolve(schema);
+  const node = withSiblings(schema, resolve(schema));
   if (depth > 40 || node === true || !isObject(node)) return empty();
   let out = own(node, resolve, depth);
   for (const sub of Array.isArray(node.allOf) ? node.allOf : []) out = merge(out, normalise(sub, resolve, depth + 1)) ?? out;
@@ -70,6 +70,17 @@ export function normalise(schema: Json, resolve: Resolve, depth = 0): Canon {
     out.nullable = nullable;
   }
   return out;
+}
+
+/**
+ * In JSON Schema 2020-12 a `$ref` applies beside its siblings: a branch `{$ref: TenantUsage, required:
+ * [..., server_usages]}` requires what both say. Following the reference alone would lose them.
+ */
+function withSiblings(schema: Json, resolved: Json): Json {
+  if (!isObject(schema) || typeof schema.$ref !== 'string' || !isObject(resolved) || resolved === schema) return resolved;
+  const { $ref: _ref, ...siblings } = schema;
+  const required = [...new Set([...(Array.isArray(resolved.required) ? resolved.required : []), ...(Array.isArray(siblings.required) ? siblings.required : [])])];
+  return { ...resolved, ...siblings, ...(required.length > 0 ? { required } : {}) };
 }
 
 /** The node's own keywords, without its combinators. */
