@@ -101,7 +101,7 @@ async function announcedCeiling(compute: string): Promise<string> {
 }
 
 function line(result: Result): string {
-  const how = result.expected ? ` (expected ${result.expected.status.join('/')}: ${result.expected.why})` : '';
+  const how = result.expected ? ` (expected ${result.expected.status.join('/')}${result.expected.novaBug ? ', a Nova bug' : ''}: ${result.expected.why})` : '';
   return `${result.outcome === 'pass' ? 'ok  ' : 'FAIL'} ${result.id} @ ${result.version} -> ${result.status ?? '-'}${result.generic ? ' [from the spec example]' : ''}${how}`;
 }
 
@@ -124,11 +124,12 @@ function summarize(report: Report, seconds: number, novaVersion: string): { text
   const failed = results.filter((r) => r.outcome === 'fail').length;
   const count = (keep: (r: Result) => boolean) => results.filter((r) => r.outcome === 'pass' && keep(r)).length;
   const successes = count((r) => r.kind === 'in-range' && !r.expected);
-  const deploymentFailures = count((r) => r.kind === 'in-range' && !!r.expected);
+  const deploymentFailures = count((r) => r.kind === 'in-range' && !!r.expected && !r.expected.novaBug);
+  const novaBugs = count((r) => r.kind === 'in-range' && !!r.expected?.novaBug);
   const outside = count((r) => r.kind === 'outside');
   const exchanges = results.reduce((n, r) => n + r.exchanges, 0);
   const text = `conformance: ${which(report, novaVersion)}: ${operations.size} operations at ${versions.size} microversions, ${results.length} cases, ${exchanges} exchanges: `
-    + `${results.length - failed} passed (${successes} answered with a success, ${deploymentFailures} with the failure this deployment must give, `
+    + `${results.length - failed} passed (${successes} answered with a success, ${deploymentFailures} with the failure this deployment must give, ${novaBugs} with a known bug of this Nova (FINDINGS-nova34.md), `
     + `${outside} refused just outside their range), ${failed} failed in ${failedOps.size} operations; `
     + `${report.unreachable.length} operations not reachable on this Nova; ${seconds.toFixed(0)} s`;
   return { text, failed };
