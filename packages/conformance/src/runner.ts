@@ -286,7 +286,8 @@ async function exercise(d: Deployment, view: OperationView, version: string, rel
       if (answer.status === 400 && NOVA_SCHEMA_REFUSAL.test(answer.text)) {
         problems.push(`(${probe.name} probe) the spec accepts ${JSON.stringify(probe.body).slice(0, 120)}, Nova's schema refuses it: ${answer.text.slice(0, 200)}`);
       } else {
-        problems.push(...responseProblems(view.operation, answer).map((p) => `(${probe.name} probe, accepted by the spec) ${p}`));
+        const bug = expectation?.novaBug && expectation.status.includes(answer.status);
+        problems.push(...(bug ? faultProblems(answer) : responseProblems(view.operation, answer)).map((p) => `(${probe.name} probe, accepted by the spec) ${p}`));
       }
     }
     for (const refused of call.refused ?? []) {
