@@ -11,6 +11,8 @@ export { paginate, paginateByOffset } from './pagination.ts';
 export type { PageRequest } from './pagination.ts';
 export { retryAfterMs, withRetries } from './retry.ts';
 export type { RetryOptions } from './retry.ts';
+export { FlavorLookupError, findFlavorByName } from './flavors.ts';
+export type { DetailedFlavor, FindFlavorOptions } from './flavors.ts';
 export { WaitError, waitForServerDeleted, waitForServerStatus } from './waiters.ts';
 export type { ServerState, ShowsServers, WaitOptions } from './waiters.ts';
 export { chooseMicroversion, computeEndpoint, connectComputeClient, discoverMicroversions } from './discovery.ts';

@@ -8,13 +8,17 @@ import type { Scenario } from './common.ts';
 import { extensions } from './extensions.ts';
 import { flavors } from './flavors.ts';
 import { images } from './images.ts';
+import { limits } from './limits.ts';
 import { osAssistedVolumeSnapshots } from './os-assisted-volume-snapshots.ts';
 import { availabilityZones } from './os-availability-zone.ts';
 import { consoleAuthTokens } from './os-console-auth-tokens.ts';
 import { floatingIpPools } from './os-floating-ip-pools.ts';
 import { floatingIps } from './os-floating-ips.ts';
 import { osInstanceUsageAuditLog } from './os-instance_usage_audit_log.ts';
+import { keypairs } from './os-keypairs.ts';
 import { osMigrations } from './os-migrations.ts';
+import { quotaClassSets } from './os-quota-class-sets.ts';
+import { quotaSets } from './os-quota-sets.ts';
 import { osServerExternalEvents } from './os-server-external-events.ts';
 import { serverGroups } from './os-server-groups.ts';
 import { osSimpleTenantUsage } from './os-simple-tenant-usage.ts';
@@ -32,13 +36,17 @@ export const scenarios: Record<string, Scenario> = {
   ...extensions,
   ...flavors,
   ...images,
+  ...limits,
   ...osAssistedVolumeSnapshots,
   ...availabilityZones,
   ...consoleAuthTokens,
   ...floatingIpPools,
   ...floatingIps,
   ...osInstanceUsageAuditLog,
+  ...keypairs,
   ...osMigrations,
+  ...quotaClassSets,
+  ...quotaSets,
   ...osServerExternalEvents,
   ...serverGroups,
   ...osSimpleTenantUsage,
