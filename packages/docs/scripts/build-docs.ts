@@ -3,7 +3,7 @@
  * the page works with no network (the default page loads it from a CDN and stays blank offline).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -30,4 +30,20 @@ try {
   console.error(`${bundle}: build-docs: Redocly could not build the reference\n${stderr.trim()}`);
   process.exit(1);
 }
+
+// Redoc's "API docs by" badge asks Redocly's CDN for its logo on every page view; there is no option
+// to drop it. The badge keeps its link, its image becomes a small inline SVG that says the same.
+const LOGO = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
+const badge = (text: string) =>
+  `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="64" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#888">${text}</text></svg>`)}`;
+let html = readFileSync(output, 'utf8');
+html = html.replace(LOGO, (match) => badge(match.endsWith('-full.svg') ? 'Redocly' : 'R'));
+// Anything else Redoc would load by itself from Redocly's hosts must show up here, not in readers' logs.
+for (const host of ['cdn.redoc.ly']) {
+  if (html.includes(host)) {
+    console.error(`${output}: build-docs: the page still names ${host}; find the new request and remove it`);
+    process.exit(1);
+  }
+}
+writeFileSync(output, html);
 console.log(`built ${output}`);
