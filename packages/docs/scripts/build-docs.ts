@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { changelogPage, type Changelog } from './changelog-page.ts';
 
 const require = createRequire(import.meta.url);
 const bundle = require.resolve('@novaspec/spec/openapi.docs.yaml');
@@ -31,6 +32,10 @@ try {
   process.exit(1);
 }
 
+const BAR = `<nav id="novaspec-bar" style="font:14px system-ui,sans-serif;padding:6px 12px;border-bottom:1px solid #ddd;background:#f6f8fa">
+  <a href="changelog.html">What changes at each microversion</a>
+</nav>`;
+
 // Redoc's "API docs by" badge asks Redocly's CDN for its logo on every page view; there is no option
 // to drop it. The badge keeps its link, its image becomes a small inline SVG that says the same.
 const LOGO = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
@@ -45,5 +50,11 @@ for (const host of ['cdn.redoc.ly']) {
     process.exit(1);
   }
 }
+// A bar above the reference: the way to the changelog (and to the other microversions).
+html = html.replace('<div id="redoc">', `${BAR}\n      <div id="redoc">`);
 writeFileSync(output, html);
 console.log(`built ${output}`);
+
+const changelog = JSON.parse(readFileSync(require.resolve('@novaspec/spec/changelog.json'), 'utf8')) as Changelog;
+writeFileSync(join(out, 'changelog.html'), changelogPage(changelog));
+console.log(`built ${join(out, 'changelog.html')} (${changelog.versions.length} microversions)`);
