@@ -5,8 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { changelogPage, type Changelog } from './changelog-page.ts';
+import { linkModules, pickerBar, pickerScript, scriptJson } from './picker.ts';
+import { withActionOperations } from '../../microversions/src/actions.ts';
+import { documentBounds } from '../../microversions/src/annotations.ts';
+import { versionsIn } from '../../microversions/src/version.ts';
 
 const require = createRequire(import.meta.url);
 const bundle = require.resolve('@novaspec/spec/openapi.docs.yaml');
@@ -32,10 +36,6 @@ try {
   process.exit(1);
 }
 
-const BAR = `<nav id="novaspec-bar" style="font:14px system-ui,sans-serif;padding:6px 12px;border-bottom:1px solid #ddd;background:#f6f8fa">
-  <a href="changelog.html">What changes at each microversion</a>
-</nav>`;
-
 // Redoc's "API docs by" badge asks Redocly's CDN for its logo on every page view; there is no option
 // to drop it. The badge keeps its link, its image becomes a small inline SVG that says the same.
 const LOGO = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
@@ -50,8 +50,20 @@ for (const host of ['cdn.redoc.ly']) {
     process.exit(1);
   }
 }
-// A bar above the reference: the way to the changelog (and to the other microversions).
-html = html.replace('<div id="redoc">', `${BAR}\n      <div id="redoc">`);
+// The microversion picker (picker.ts): a bar above the reference, the document without prose for the
+// views, the view code, and Redoc's start routed through the picker.
+const source = JSON.parse(readFileSync(join(dirname(require.resolve('@novaspec/spec/package.json')), 'dist', 'openapi.source.json'), 'utf8'));
+const plain = withActionOperations(source, { replace: true });
+const picker = { versions: versionsIn(documentBounds(source)), title: 'OpenStack Compute API v2.1 at microversion {version}' };
+const START = "hydrate(__redoc_definition, __redoc_options, document.getElementById('redoc'));";
+if (!html.includes(START) || !html.includes('<div id="redoc">') || !html.includes('</head>')) {
+  console.error(`${output}: build-docs: Redoc's page no longer looks as the picker expects (its start call or root element moved)`);
+  process.exit(1);
+}
+html = html
+  .replace('</head>', () => `<style>.novaspec-view #redoc{visibility:hidden}</style>\n<script>${linkModules('view')}</script>\n<script>${pickerScript(picker)}</script>\n<script type="application/json" id="novaspec-plain">${scriptJson(plain)}</script>\n</head>`)
+  .replace('<div id="redoc">', () => `${pickerBar(picker)}\n      <div id="redoc">`)
+  .replace(START, () => "window.novaspecStart(hydrate, __redoc_definition, __redoc_options, document.getElementById('redoc'));");
 writeFileSync(output, html);
 console.log(`built ${output}`);
 
