@@ -55,9 +55,11 @@ export interface PickerOptions {
 /** The bar above the reference: the version picker and the way to the changelog. */
 export function pickerBar({ versions }: PickerOptions): string {
   const options = ['<option value="all">all microversions</option>', ...versions.map((v) => `<option value="${v}">${v}</option>`)].join('');
-  return `<nav id="novaspec-bar" style="font:14px system-ui,sans-serif;padding:6px 12px;border-bottom:1px solid #ddd;background:#f6f8fa;display:flex;gap:1.5rem;align-items:center">
+  // Fixed in the top right corner: Redoc scrolls the window to the section read, and the picker must
+  // stay in reach wherever the reader is.
+  return `<nav id="novaspec-bar" style="position:fixed;top:8px;right:16px;z-index:1000;font:13px system-ui,sans-serif;padding:6px 10px;border:1px solid #ccc;border-radius:6px;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.15);display:flex;gap:1rem;align-items:center">
   <label>Read the API at <select id="novaspec-version" aria-label="Microversion">${options}</select></label>
-  <a id="novaspec-changelog" href="changelog.html">What changes at each microversion</a>
+  <a id="novaspec-changelog" href="changelog.html">What changes when</a>
   <span id="novaspec-status" role="status"></span>
 </nav>`;
 }

@@ -61,7 +61,9 @@ async function requestFields(version: string | undefined, section: string) {
   let fields: string[] = [];
   for (let attempt = 0; attempt < 60 && !fields.some((field) => field.includes('/')); attempt += 1) {
     if (attempt > 0) await tab.waitForTimeout(500);
-    await node.getByText('Expand all').first().click();
+    // Once expanded the button says "Collapse all": click only while it still offers to expand.
+    const expand = node.getByText('Expand all', { exact: true }).first();
+    if (await expand.isVisible()) await expand.click({ timeout: 5_000 }).catch(() => undefined);
     fields = await node.locator('a[aria-label^="link to "]').evaluateAll((anchors) => anchors.flatMap((a) => {
       const query = new URLSearchParams((a.getAttribute('href') ?? '').split('/t=')[1] ? `t=${(a.getAttribute('href') ?? '').split('/t=')[1]}` : '');
       return query.get('t') === 'request' ? [query.get('path') ?? ''] : [];
