@@ -184,7 +184,7 @@ export function describeFact(fact: Fact): string {
     case 'required parameter': case 'required body': case 'closed':
       return `${subject}: ${fact.kind === 'closed' ? 'closed (no other keys)' : 'required'}`;
     case 'required':
-      return `${subject}${fact.field ? '' : ''}: required ${fact.value}`;
+      return `${subject}: required ${fact.value}`;
     default:
       return `${subject}: ${fact.kind} ${fact.value ?? ''}`.trimEnd();
   }
@@ -332,7 +332,7 @@ export function changeLines(change: Pick<OperationChange, 'added' | 'removed'>):
   };
   const wholeFields = new Set([...added, ...removed].filter((f) => f.kind === 'field').map((f) => `${f.where}\u0000${f.field}`));
   const pairs = new Map<string, { before?: Fact; after?: Fact }>();
-  const describe = (fact: Fact, sign: '+' | '-', facts: Fact[]) => {
+  const describe = (fact: Fact, sign: '+' | '-') => {
     const full = sign === '+' ? change.added : change.removed;
     if (fact.kind === 'field' || fact.kind === 'variant') {
       const notes = [typeOf(full, fact.where, fact.field)?.replaceAll('"', ''), requiredIn(full, fact.where, fact.field) ? 'required' : undefined].filter(Boolean);
@@ -359,10 +359,9 @@ export function changeLines(change: Pick<OperationChange, 'added' | 'removed'>):
       else pair.before = fact;
       pairs.set(key, pair);
     }
-    void facts;
   };
-  for (const fact of removed) describe(fact, '-', removed);
-  for (const fact of added) describe(fact, '+', added);
+  for (const fact of removed) describe(fact, '-');
+  for (const fact of added) describe(fact, '+');
   for (const { before, after } of pairs.values()) {
     const fact = (after ?? before)!;
     const subject = fact.field || '(value)';
