@@ -7,6 +7,7 @@
  *   <out>/openapi.docs.yaml     the same with one operation per server action (ADR 0005), for the docs
  *   <out>/versions/2.N.json     the exact document at every microversion
  *   <out>/versions/index.json   the list of microversions and what changes where
+ *   <out>/changelog.json        per microversion: its purpose and the exact wire-format changes
  * Fails with "file: rule: message" lines when a microversion would have no valid shape.
  */
 import { execFileSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { documentBounds, type JsonObject } from '../src/annotations.ts';
 import { withActionOperations } from '../src/actions.ts';
+import { changelogDocument, microversionChangelog } from '../src/changelog.ts';
 import { changesAt } from '../src/changes.ts';
 import { withProse } from '../src/prose.ts';
 import { sourceLocation } from '../src/source-location.ts';
@@ -83,4 +85,6 @@ writeFileSync(
   join(out, 'versions', 'index.json'),
   `${JSON.stringify({ min: views[0]!.version, max: views.at(-1)!.version, versions: views.map((v) => v.version), changesAt: Object.fromEntries(changes) }, null, 2)}\n`,
 );
+const changelog = microversionChangelog(views, { changesAt: changes });
+writeFileSync(join(out, 'changelog.json'), `${JSON.stringify(changelogDocument(changelog, { min: views[0]!.version, max: views.at(-1)!.version }), null, 2)}\n`);
 console.log(`built ${views.length} microversion views (${views[0]!.version} to ${views.at(-1)!.version}) and the all-versions bundle into ${out.replace(`${specDir}/`, '')}`);

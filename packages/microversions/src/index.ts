@@ -6,3 +6,8 @@ export * from './prose.ts';
 export * from './changes.ts';
 export * from './source-location.ts';
 export * from './actions.ts';
+export * from './diff.ts';
+export * from './history.ts';
+export * from './changelog.ts';
+export * from './published.ts';
+export * from './spec-source.ts';

@@ -113,6 +113,12 @@ describe('the packed mock, installed into an empty project', () => {
     expect(JSON.parse(output.trim().split('\n').at(-1)!)).toEqual({ status: 200, version: '2.90' });
   }, 60_000);
 
+  it('runs `novaspec diff` from node_modules/.bin against the installed spec', () => {
+    const output = execFileSync(node24, [join(project, 'node_modules', '.bin', 'novaspec'), 'diff', '2.46', '2.47', '--path', '/servers/{server_id}'], { cwd: project, encoding: 'utf8' });
+    expect(output).toContain('~ GET /servers/{server_id}');
+    expect(output).toContain('+ server.flavor.original_name (string, required)');
+  }, 60_000);
+
   it('passes publint and are-the-types-wrong (ESM) for the mock and the microversions packages', () => {
     for (const name of ['mock', 'microversions'] as const) {
       const lint = spawnSync(bin('publint'), ['--strict', tarballs[name]!], { encoding: 'utf8' });
