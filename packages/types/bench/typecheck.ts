@@ -8,8 +8,9 @@
  *      package (shared modules) and against the straightforward module of that version (what the
  *      package shipped before the split, rendered by scripts/render.ts) as the baseline.
  * Runs are interleaved (every configuration once per round, RUNS rounds, default 5) and the medians
- * printed: wall time of the whole compiler process, and its peak memory (maximum resident set size,
- * from /usr/bin/time when the machine has it, else the compiler's own "Memory used").
+ * printed: wall time of the whole compiler process, its peak memory (maximum resident set size, from
+ * /usr/bin/time when the machine has it) and the compiler's own "Memory used" (--extendedDiagnostics,
+ * the figure ADR 0003 quotes).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -77,7 +78,7 @@ const compilers = {
 } as const;
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-function measure(command: readonly string[], dir: string): { seconds: number; mb: number } {
+function measure(command: readonly string[], dir: string): { seconds: number; mb: number; heap: number } {
   const args = [...command.slice(1), '-p', dir, '--extendedDiagnostics'];
   const started = performance.now();
   const result = timeBin
@@ -87,12 +88,12 @@ function measure(command: readonly string[], dir: string): { seconds: number; mb
   if (result.status !== 0) throw new Error(`${command.join(' ')} failed in ${dir}:\n${result.stdout}${result.stderr}`);
   const rss = /maxrss-kb (\d+)/.exec(result.stderr);
   const own = /^Memory used:\s+([\d.]+)K/m.exec(result.stdout);
-  return { seconds, mb: rss ? Number(rss[1]) / 1024 : Number(own?.[1] ?? Number.NaN) / 1024 };
+  return { seconds, mb: rss ? Number(rss[1]) / 1024 : Number.NaN, heap: Number(own?.[1] ?? Number.NaN) / 1024 };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const configurations = Object.entries(compilers).flatMap(([name, command]) =>
-  ['published', 'baseline'].map((kind) => ({ label: `${name}, ${kind === 'published' ? 'shared modules (published)' : 'straightforward module'}`, command, dir: join(work, kind), samples: [] as { seconds: number; mb: number }[] })));
+  ['published', 'baseline'].map((kind) => ({ label: `${name}, ${kind === 'published' ? 'shared modules (published)' : 'straightforward module'}`, command, dir: join(work, kind), samples: [] as { seconds: number; mb: number; heap: number }[] })));
 for (const configuration of configurations) measure(configuration.command, configuration.dir); // warm-up
 for (let round = 0; round < runs; round += 1) {
   for (const configuration of configurations) configuration.samples.push(measure(configuration.command, configuration.dir));
@@ -102,6 +103,7 @@ for (const { label, samples } of configurations) {
   const seconds = samples.map((s) => s.seconds);
   const memory = samples.map((s) => s.mb);
   console.log(`  ${label.padEnd(55)} ${median(seconds).toFixed(2)} s (${Math.min(...seconds).toFixed(2)}-${Math.max(...seconds).toFixed(2)})  `
-    + `${median(memory).toFixed(0)} MB (${Math.min(...memory).toFixed(0)}-${Math.max(...memory).toFixed(0)})`);
+    + `peak RSS ${median(memory).toFixed(0)} MB (${Math.min(...memory).toFixed(0)}-${Math.max(...memory).toFixed(0)})  `
+    + `"Memory used" ${median(samples.map((s) => s.heap)).toFixed(0)} MB`);
 }
 rmSync(work, { recursive: true, force: true });
