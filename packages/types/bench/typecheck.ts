@@ -20,6 +20,7 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const repo = join(root, '..', '..');
 const runs = Number(process.env.RUNS ?? 5);
+// KEEP=1 keeps the consumer projects (to time them with other tools); RUNS=0 only sets them up.
 const pin = process.env.PIN ?? '2.100';
 const work = mkdtempSync(join(tmpdir(), 'novaspec-bench-'));
 
@@ -94,16 +95,17 @@ function measure(command: readonly string[], dir: string): { seconds: number; mb
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const configurations = Object.entries(compilers).flatMap(([name, command]) =>
   ['published', 'baseline'].map((kind) => ({ label: `${name}, ${kind === 'published' ? 'shared modules (published)' : 'straightforward module'}`, command, dir: join(work, kind), samples: [] as { seconds: number; mb: number; heap: number }[] })));
-for (const configuration of configurations) measure(configuration.command, configuration.dir); // warm-up
+if (runs > 0) for (const configuration of configurations) measure(configuration.command, configuration.dir); // warm-up
 for (let round = 0; round < runs; round += 1) {
   for (const configuration of configurations) configuration.samples.push(measure(configuration.command, configuration.dir));
 }
 console.log(`consumer: 12 calls at ${pin}, tsc --noEmit, ${runs} interleaved rounds after a warm-up; medians (min-max)`);
-for (const { label, samples } of configurations) {
+for (const { label, samples } of runs > 0 ? configurations : []) {
   const seconds = samples.map((s) => s.seconds);
   const memory = samples.map((s) => s.mb);
   console.log(`  ${label.padEnd(55)} ${median(seconds).toFixed(2)} s (${Math.min(...seconds).toFixed(2)}-${Math.max(...seconds).toFixed(2)})  `
     + `peak RSS ${median(memory).toFixed(0)} MB (${Math.min(...memory).toFixed(0)}-${Math.max(...memory).toFixed(0)})  `
     + `"Memory used" ${median(samples.map((s) => s.heap)).toFixed(0)} MB`);
 }
-rmSync(work, { recursive: true, force: true });
+if (process.env.KEEP) console.log(`kept the consumers in ${work} (published/, baseline/)`);
+else rmSync(work, { recursive: true, force: true });
