@@ -21,6 +21,7 @@ import { changelogDocument, microversionChangelog } from '../src/changelog.ts';
 import { changesAt } from '../src/changes.ts';
 import { withProse } from '../src/prose.ts';
 import { sourceLocation } from '../src/source-location.ts';
+import { withPortablePatterns } from '../src/portable-pattern.ts';
 import { addStandardHeaders } from '../src/standard-headers.ts';
 import { versionsIn, type Range } from '../src/version.ts';
 import { viewAt, type View } from '../src/view.ts';
@@ -49,6 +50,8 @@ try {
 
 const bundled = JSON.parse(readFileSync(bundledPath, 'utf8')) as JsonObject;
 addStandardHeaders(bundled, specDir);
+// Patterns that need the regex `u` flag get a spelling every tool reads the same (src/portable-pattern.ts).
+withPortablePatterns(bundled);
 writeFileSync(bundledPath, `${JSON.stringify(bundled, null, 2)}\n`);
 const root = parse(readFileSync(source, 'utf8')) as JsonObject;
 let bounds: Range;

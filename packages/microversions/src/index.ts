@@ -11,3 +11,4 @@ export * from './history.ts';
 export * from './changelog.ts';
 export * from './published.ts';
 export * from './spec-source.ts';
+export * from './portable-pattern.ts';

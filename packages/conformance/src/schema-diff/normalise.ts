@@ -98,7 +98,11 @@ function own(node: Record<string, Json>, resolve: Resolve, depth: number): Canon
     // `enum: [null]` is what the spec writes for "always null".
     if (out.enum.length === 0 && out.types === undefined) { out.types = []; delete out.enum; }
   }
-  if (typeof node.pattern === 'string') out.pattern = node.pattern;
+  // The bundles publish Unicode-class patterns as explicit BMP ranges (microversions'
+  // portable-pattern.ts) and keep the readable original beside them: compare the original.
+  const unicode = node['x-novaspec-unicode-pattern'];
+  if (typeof unicode === 'string') out.pattern = unicode;
+  else if (typeof node.pattern === 'string') out.pattern = node.pattern;
   if (typeof node.format === 'string') out.format = node.format;
   for (const key of BOUNDS) {
     if (typeof node[key] === 'number') out.bounds[key] = node[key];
