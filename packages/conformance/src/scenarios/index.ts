@@ -9,6 +9,7 @@ import { extensions } from './extensions.ts';
 import { flavors } from './flavors.ts';
 import { images } from './images.ts';
 import { osAssistedVolumeSnapshots } from './os-assisted-volume-snapshots.ts';
+import { baremetalNodes } from './os-baremetal-nodes.ts';
 import { availabilityZones } from './os-availability-zone.ts';
 import { consoleAuthTokens } from './os-console-auth-tokens.ts';
 import { floatingIpPools } from './os-floating-ip-pools.ts';
@@ -17,6 +18,8 @@ import { osInstanceUsageAuditLog } from './os-instance_usage_audit_log.ts';
 import { osMigrations } from './os-migrations.ts';
 import { osServerExternalEvents } from './os-server-external-events.ts';
 import { serverGroups } from './os-server-groups.ts';
+import { securityGroupRules } from './os-security-group-rules.ts';
+import { securityGroups } from './os-security-groups.ts';
 import { osSimpleTenantUsage } from './os-simple-tenant-usage.ts';
 import { snapshots } from './os-snapshots.ts';
 import { volumes } from './os-volumes.ts';
@@ -33,6 +36,7 @@ export const scenarios: Record<string, Scenario> = {
   ...flavors,
   ...images,
   ...osAssistedVolumeSnapshots,
+  ...baremetalNodes,
   ...availabilityZones,
   ...consoleAuthTokens,
   ...floatingIpPools,
@@ -41,6 +45,8 @@ export const scenarios: Record<string, Scenario> = {
   ...osMigrations,
   ...osServerExternalEvents,
   ...serverGroups,
+  ...securityGroupRules,
+  ...securityGroups,
   ...osSimpleTenantUsage,
   ...snapshots,
   ...volumes,
