@@ -6,3 +6,4 @@ export * from './prose.ts';
 export * from './changes.ts';
 export * from './source-location.ts';
 export * from './actions.ts';
+export * from './tag-groups.ts';
