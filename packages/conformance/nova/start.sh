@@ -42,7 +42,7 @@ case "$RELEASE" in
     ;;
   *) echo "nova/start.sh: NOVASPEC_RELEASE must be sid or zed, not '$RELEASE'" >&2; exit 1 ;;
 esac
-NOVA_API_PORT=18774 PLACEMENT_PORT=18778 GLANCE_PORT=19292 NEUTRON_PORT=19696 KEYSTONE_PORT=15000 CINDER_PORT=18776
+NOVA_API_PORT=18774 PLACEMENT_PORT=18778 GLANCE_PORT=19292 NEUTRON_PORT=19696 KEYSTONE_PORT=15000 CINDER_PORT=18776 IRONIC_PORT=16385
 AMQP_PORT=5673 EPMD_PORT=4370 RABBIT_DIST_PORT=25673
 mkdir -p "$S"/{run,log,etc,etc/placement,etc/glance,glance/staging,glance/tasks,mysql,rabbitmq,nova/instances,nova/locks,glance/images,compute1,compute2,python}
 # The paste filters and the WSGI entry point, where the Python that loads them can see them.
@@ -105,8 +105,8 @@ launch rabbitmq "${IN[@]}" HOME="$S/rabbitmq" ERL_EPMD_PORT="$EPMD_PORT" ERL_EPM
   RABBITMQ_LOGS=- \
   /usr/lib/rabbitmq/bin/rabbitmq-server
 
-# --- Neutron, Keystone and Cinder stand-ins (Node).
-launch standin env NEUTRON_PORT="$NEUTRON_PORT" KEYSTONE_PORT="$KEYSTONE_PORT" CINDER_PORT="$CINDER_PORT" "$NODE" "$here/standin.ts"
+# --- Neutron, Keystone, Cinder and Ironic stand-ins (Node).
+launch standin env NEUTRON_PORT="$NEUTRON_PORT" KEYSTONE_PORT="$KEYSTONE_PORT" CINDER_PORT="$CINDER_PORT" IRONIC_PORT="$IRONIC_PORT" "$NODE" "$here/standin.ts"
 
 # --- Configuration files (rewritten on every start: they only name paths and ports).
 # placement-api reads its configuration from $OS_PLACEMENT_CONFIG_DIR/placement.conf only.
@@ -241,6 +241,10 @@ enabled = true
 enabled = true
 [cinder]
 endpoint_template = http://127.0.0.1:$CINDER_PORT/v3/%(project_id)s
+# Only the bare metal node proxy (up to 2.35) reads this: the API asks Ironic with its own session.
+[ironic]
+auth_type = none
+endpoint_override = http://127.0.0.1:$IRONIC_PORT
 CONF
 for n in 1 2; do
   cat > "$S/etc/nova-compute$n.conf" <<CONF

@@ -177,6 +177,23 @@ describe('the API reference page', () => {
     expect(await tab.locator('#novaspec-version').inputValue()).toBe('2.47');
   });
 
+  it('groups the removed APIs apart in the navigation, after the live ones', async () => {
+    await tab.goto(url);
+    await tab.getByRole('heading', { name: 'OpenStack Compute API v2.1' }).first().waitFor({ timeout: 30_000 });
+    const menu = (await tab.locator('.menu-content').first().textContent()) ?? '';
+    const at = (text: string) => menu.indexOf(text);
+    expect(at('Compute API')).toBeGreaterThanOrEqual(0);
+    expect(at('Removed APIs')).toBeGreaterThan(at('Compute API'));
+    // Every removed group sits after the heading, every proxy and live group before it.
+    for (const removed of ['Cells v1 (removed)', 'Network management (removed)', 'Default security group rules (removed)']) {
+      expect(at(removed), removed).toBeGreaterThan(at('Removed APIs'));
+    }
+    for (const live of ['Servers', 'Security groups (proxy, removed at 2.36)', 'Bare metal nodes (proxy, removed at 2.36)', 'Networks (proxy, removed at 2.36)']) {
+      expect(at(live), live).toBeGreaterThanOrEqual(0);
+      expect(at(live), live).toBeLessThan(at('Removed APIs'));
+    }
+  });
+
   it('sent no request to any other origin than its own (no telemetry, no CDN, no logo)', async () => {
     // Blocked requests are listed by method and URL so that a new outside dependency shows up by name.
     await tab.waitForLoadState('networkidle');

@@ -4,7 +4,8 @@
  *   <out>/openapi.source.json   the source bundled into one file by Redocly (ranges kept), with the
  *                               standard response headers added (ADR 0007)
  *   <out>/openapi.all.json|yaml the all-versions document with generated microversion prose
- *   <out>/openapi.docs.yaml     the same with one operation per server action (ADR 0005), for the docs
+ *   <out>/openapi.docs.yaml     the same with one operation per server action (ADR 0005) and the
+ *                               navigation groups (the removed APIs apart), for the docs
  *   <out>/versions/2.N.json     the exact document at every microversion
  *   <out>/versions/index.json   the list of microversions and what changes where
  *   <out>/changelog.json        per microversion: its purpose and the exact wire-format changes
@@ -23,6 +24,7 @@ import { withProse } from '../src/prose.ts';
 import { sourceLocation } from '../src/source-location.ts';
 import { withPortablePatterns } from '../src/portable-pattern.ts';
 import { addStandardHeaders } from '../src/standard-headers.ts';
+import { withTagGroups } from '../src/tag-groups.ts';
 import { versionsIn, type Range } from '../src/version.ts';
 import { viewAt, type View } from '../src/view.ts';
 
@@ -81,8 +83,8 @@ const changes = changesAt(views.map((view) => ({ ...view, document: withActionOp
 const all = withProse(bundled, bounds, changes);
 writeFileSync(join(out, 'openapi.all.json'), `${JSON.stringify(all, null, 2)}\n`);
 writeFileSync(join(out, 'openapi.all.yaml'), stringify(all, { lineWidth: 0 }));
-// The docs read one entry per action instead of the one union operation.
-const docs = withProse(withActionOperations(bundled, { replace: true }), bounds, changes);
+// The docs read one entry per action instead of the one union operation, and group the removed APIs apart.
+const docs = withTagGroups(withProse(withActionOperations(bundled, { replace: true }), bounds, changes));
 writeFileSync(join(out, 'openapi.docs.yaml'), stringify(docs, { lineWidth: 0 }));
 writeFileSync(
   join(out, 'versions', 'index.json'),

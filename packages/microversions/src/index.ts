@@ -12,3 +12,4 @@ export * from './changelog.ts';
 export * from './published.ts';
 export * from './spec-source.ts';
 export * from './portable-pattern.ts';
+export * from './tag-groups.ts';

@@ -11,6 +11,7 @@ import { images } from './images.ts';
 import { limits } from './limits.ts';
 import { osAssistedVolumeSnapshots } from './os-assisted-volume-snapshots.ts';
 import { availabilityZones } from './os-availability-zone.ts';
+import { baremetalNodes } from './os-baremetal-nodes.ts';
 import { consoleAuthTokens } from './os-console-auth-tokens.ts';
 import { floatingIpPools } from './os-floating-ip-pools.ts';
 import { floatingIps } from './os-floating-ips.ts';
@@ -19,6 +20,8 @@ import { keypairs } from './os-keypairs.ts';
 import { osMigrations } from './os-migrations.ts';
 import { quotaClassSets } from './os-quota-class-sets.ts';
 import { quotaSets } from './os-quota-sets.ts';
+import { securityGroupRules } from './os-security-group-rules.ts';
+import { securityGroups } from './os-security-groups.ts';
 import { osServerExternalEvents } from './os-server-external-events.ts';
 import { serverGroups } from './os-server-groups.ts';
 import { osSimpleTenantUsage } from './os-simple-tenant-usage.ts';
@@ -39,6 +42,7 @@ export const scenarios: Record<string, Scenario> = {
   ...limits,
   ...osAssistedVolumeSnapshots,
   ...availabilityZones,
+  ...baremetalNodes,
   ...consoleAuthTokens,
   ...floatingIpPools,
   ...floatingIps,
@@ -47,6 +51,8 @@ export const scenarios: Record<string, Scenario> = {
   ...osMigrations,
   ...quotaClassSets,
   ...quotaSets,
+  ...securityGroupRules,
+  ...securityGroups,
   ...osServerExternalEvents,
   ...serverGroups,
   ...osSimpleTenantUsage,
