@@ -20,6 +20,26 @@ const FIXTURE_VERSION = '2.53';
 
 export type Client = ComputeClient<ComputeApi> & { action(serverId: string, name: string, body: unknown): Promise<{ response: Response }> };
 
+/** Socket-level failures that come before any answer: the request never reached the service. */
+const CLOSED_UNDER_US = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+/**
+ * fetch, sent once more when the connection failed before any answer came (undici's "fetch failed"
+ * with a socket-level cause). Now and then the first request after a quiet spell (the fixtures, a
+ * service restart) went out on a pooled connection gunicorn had just closed, and never reached Nova:
+ * its log had no trace of it. Any answer, and any other error, is passed on as it is.
+ */
+async function fetchPastClosedConnection(input: Request | string, init?: RequestInit): Promise<Response> {
+  const spare = input instanceof Request ? input.clone() : input;
+  try {
+    return await fetch(input, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (!(error instanceof TypeError) || !code || !CLOSED_UNDER_US.has(code)) throw error;
+    return fetch(spare, init);
+  }
+}
+
 export class Deployment {
   readonly endpoints: Endpoints;
   readonly exchanges: Exchange[] = [];
@@ -60,7 +80,7 @@ export class Deployment {
 
   /** The client's fetch: sends the request and keeps the exchange for judging. */
   private async record(version: string, request: Request): Promise<Response> {
-    const response = await fetch(request);
+    const response = await fetchPastClosedConnection(request);
     const text = await response.clone().text();
     this.exchanges.push({ method: request.method, url: request.url, version, status: response.status, headers: response.headers, text });
     return response;
@@ -68,7 +88,7 @@ export class Deployment {
 
   /** A plain HTTP call to Nova (fixtures and state changes, not judged). Throws on an unexpected status. */
   async nova(method: string, path: string, body?: unknown, options: { version?: string; ok?: number[]; token?: string } = {}): Promise<any> {
-    const response = await fetch(`${this.endpoints.compute}${path}`, {
+    const response = await fetchPastClosedConnection(`${this.endpoints.compute}${path}`, {
       method,
       headers: {
         'X-Auth-Token': options.token ?? TOKEN, 'OpenStack-API-Version': `compute ${options.version ?? FIXTURE_VERSION}`,

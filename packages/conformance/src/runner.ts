@@ -202,7 +202,9 @@ async function runCase(d: Deployment, steps: (problems: string[], answered: (sta
       status = s;
     });
   } catch (error) {
-    problems.push(`could not run: ${(error as Error).message}`);
+    // "fetch failed" says nothing on its own: undici puts the reason in the cause.
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    problems.push(`could not run: ${(error as Error).message}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})`.replace('( ', '(') : ''}`);
   } finally {
     try {
       await d.cleanup();
