@@ -8,14 +8,18 @@ import type { Scenario } from './common.ts';
 import { extensions } from './extensions.ts';
 import { flavors } from './flavors.ts';
 import { images } from './images.ts';
+import { aggregates } from './os-aggregates.ts';
 import { osAssistedVolumeSnapshots } from './os-assisted-volume-snapshots.ts';
 import { availabilityZones } from './os-availability-zone.ts';
 import { consoleAuthTokens } from './os-console-auth-tokens.ts';
 import { floatingIpPools } from './os-floating-ip-pools.ts';
 import { floatingIps } from './os-floating-ips.ts';
+import { hosts } from './os-hosts.ts';
+import { hypervisors } from './os-hypervisors.ts';
 import { osInstanceUsageAuditLog } from './os-instance_usage_audit_log.ts';
 import { osMigrations } from './os-migrations.ts';
 import { osServerExternalEvents } from './os-server-external-events.ts';
+import { services } from './os-services.ts';
 import { serverGroups } from './os-server-groups.ts';
 import { osSimpleTenantUsage } from './os-simple-tenant-usage.ts';
 import { snapshots } from './os-snapshots.ts';
@@ -32,14 +36,18 @@ export const scenarios: Record<string, Scenario> = {
   ...extensions,
   ...flavors,
   ...images,
+  ...aggregates,
   ...osAssistedVolumeSnapshots,
   ...availabilityZones,
   ...consoleAuthTokens,
   ...floatingIpPools,
   ...floatingIps,
+  ...hosts,
+  ...hypervisors,
   ...osInstanceUsageAuditLog,
   ...osMigrations,
   ...osServerExternalEvents,
+  ...services,
   ...serverGroups,
   ...osSimpleTenantUsage,
   ...snapshots,
