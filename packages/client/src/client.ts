@@ -5,7 +5,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { Api as LatestApi } from '@novaspec/types';
 import { assertMicroversion, microversionHeaders } from './microversion.ts';
-import { flavorActions, serverActions, type FlavorActions, type ServerActions } from './actions.ts';
+import { aggregateActions, flavorActions, serverActions, type AggregateActions, type FlavorActions, type ServerActions } from './actions.ts';
 import { ComputeError } from './errors.ts';
 import { withRetries, type RetryOptions } from './retry.ts';
 
@@ -43,7 +43,7 @@ export interface ComputeClientOptions<Version extends string> {
   retry?: RetryOptions;
 }
 
-export type ComputeClient<A extends ComputeApi> = Client<A['paths'], 'application/json'> & ServerActions<A['paths']> & FlavorActions<A['paths']> & {
+export type ComputeClient<A extends ComputeApi> = Client<A['paths'], 'application/json'> & ServerActions<A['paths']> & FlavorActions<A['paths']> & AggregateActions<A['paths']> & {
   /** The microversion this client sends, which is also the one its types describe. */
   readonly microversion: A['microversion'];
 };
@@ -127,5 +127,5 @@ export function createComputeClient<A extends ComputeApi = LatestApi>(
     ...(options.globalRequestId ? { globalRequestId: options.globalRequestId } : {}),
     ...(options.throwOnError ? { throwOnError: true } : {}),
   }));
-  return Object.assign(client, serverActions(client), flavorActions(client), { microversion: options.microversion });
+  return Object.assign(client, serverActions(client), flavorActions(client), aggregateActions(client), { microversion: options.microversion });
 }

@@ -2,7 +2,7 @@ export { createComputeClient } from './client.ts';
 export type { ComputeApi, ComputeClient, ComputeClientOptions, TokenSource } from './client.ts';
 export { NOVA_API_VERSION, OPENSTACK_API_VERSION, microversionHeaders } from './microversion.ts';
 export type {
-  ActionBody, ActionName, ActionOperation, ActionResult, FlavorActionBody, FlavorActionName, FlavorActionResult, FlavorActions,
+  ActionBody, ActionName, ActionOperation, ActionResult, AggregateActionBody, AggregateActionName, AggregateActionResult, AggregateActions, FlavorActionBody, FlavorActionName, FlavorActionResult, FlavorActions,
   ServerActionBody, ServerActionName, ServerActionOperation, ServerActionResult, ServerActions,
 } from './actions.ts';
 export { ComputeError, parseFault, redact, requestIdOf } from './errors.ts';

@@ -172,6 +172,12 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   /** Nova's checks that come before any controller, in Nova's order. */
   const precheck = (method: string, specPath: string, version: string, body: RawBody | undefined): Answer | undefined => {
     const here = index.find(specPath, version);
+    // Nova routes a literal path (`/os-hypervisors/statistics`) before the template beside it
+    // (`/os-hypervisors/{hypervisor_id}`); where the literal one is out of range, it is not found.
+    const literal = index.find(specPath);
+    if (here && literal && literal.template !== here.template && literal.methods.has(method) && literal.template.split('{').length < here.template.split('{').length) {
+      return fault(404, NOT_FOUND);
+    }
     if (!here || !here.methods.has(method)) {
       const anywhere = index.find(specPath);
       // A method Nova has at other microversions is "not found" here; one it never has is 405.

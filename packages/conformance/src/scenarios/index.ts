@@ -9,12 +9,15 @@ import { extensions } from './extensions.ts';
 import { flavors } from './flavors.ts';
 import { images } from './images.ts';
 import { limits } from './limits.ts';
+import { aggregates } from './os-aggregates.ts';
 import { osAssistedVolumeSnapshots } from './os-assisted-volume-snapshots.ts';
 import { availabilityZones } from './os-availability-zone.ts';
 import { baremetalNodes } from './os-baremetal-nodes.ts';
 import { consoleAuthTokens } from './os-console-auth-tokens.ts';
 import { floatingIpPools } from './os-floating-ip-pools.ts';
 import { floatingIps } from './os-floating-ips.ts';
+import { hosts } from './os-hosts.ts';
+import { hypervisors } from './os-hypervisors.ts';
 import { osInstanceUsageAuditLog } from './os-instance_usage_audit_log.ts';
 import { keypairs } from './os-keypairs.ts';
 import { osMigrations } from './os-migrations.ts';
@@ -24,6 +27,7 @@ import { securityGroupRules } from './os-security-group-rules.ts';
 import { securityGroups } from './os-security-groups.ts';
 import { osServerExternalEvents } from './os-server-external-events.ts';
 import { serverGroups } from './os-server-groups.ts';
+import { services } from './os-services.ts';
 import { osSimpleTenantUsage } from './os-simple-tenant-usage.ts';
 import { snapshots } from './os-snapshots.ts';
 import { volumes } from './os-volumes.ts';
@@ -40,12 +44,15 @@ export const scenarios: Record<string, Scenario> = {
   ...flavors,
   ...images,
   ...limits,
+  ...aggregates,
   ...osAssistedVolumeSnapshots,
   ...availabilityZones,
   ...baremetalNodes,
   ...consoleAuthTokens,
   ...floatingIpPools,
   ...floatingIps,
+  ...hosts,
+  ...hypervisors,
   ...osInstanceUsageAuditLog,
   ...keypairs,
   ...osMigrations,
@@ -55,6 +62,7 @@ export const scenarios: Record<string, Scenario> = {
   ...securityGroups,
   ...osServerExternalEvents,
   ...serverGroups,
+  ...services,
   ...osSimpleTenantUsage,
   ...snapshots,
   ...volumes,

@@ -34,9 +34,15 @@ export interface DiffResult {
 
 /**
  * Spec templates that Nova's ROUTE_LIST writes differently: its `/` is the spec's `/v2.1/`, and the
- * spec's `/` (the versions document at the endpoint's root) is served outside ROUTE_LIST.
+ * spec's `/` (the versions document at the endpoint's root) is served outside ROUTE_LIST. The four
+ * `PUT /os-services/<action>` operations (to 2.52) are Nova's `PUT /os-services/{id}` with the action
+ * name as the id (services.py update, _update_v21), so they are compared with its schemas.
  */
-const SPEC_TO_NOVA: Record<string, string> = { '/v2.1/': '/', '/': '(root, not in ROUTE_LIST)' };
+const SPEC_TO_NOVA: Record<string, string> = {
+  '/v2.1/': '/', '/': '(root, not in ROUTE_LIST)',
+  '/os-services/disable': '/os-services/{id}', '/os-services/disable-log-reason': '/os-services/{id}',
+  '/os-services/enable': '/os-services/{id}', '/os-services/force-down': '/os-services/{id}',
+};
 
 const identity = (node: Json) => node;
 
