@@ -6,7 +6,7 @@
  * varied requests (a different id, name or query in every request, as a contract test suite sends).
  * Prints requests/s, p99 latency and the mock/bare ratio per request kind, and the mock's start-up.
  *   DURATION (seconds per measurement, default 10), CONNECTIONS (default 50), ROUNDS (default 2),
- *   ONLY (repeated or varied: one half only)
+ *   ONLY (repeated or varied: one half only), MOCK_BIN (the mock's command to measure)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -76,7 +76,8 @@ function spawnServer(script: string, args: string[]): Promise<{ url: string; chi
   });
 }
 
-const mock = await spawnServer(join(import.meta.dirname, '..', 'bin', 'novaspec-mock.ts'), ['--port', '0']);
+// MOCK_BIN: another build of the mock's command (a checkout of an older commit, to compare).
+const mock = await spawnServer(process.env.MOCK_BIN ?? join(import.meta.dirname, '..', 'bin', 'novaspec-mock.ts'), ['--port', '0']);
 const rss = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) / 1024;
 const mockRssAtStart = rss(mock.child.pid!);
 

@@ -10,12 +10,14 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from 'node:net';
 import { createInstance, type IHttpConfig, type IHttpRequest } from '@stoplight/prism-http';
 import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
+import { validateInput } from '@stoplight/prism-http/dist/validator/index.js';
+import type { IHttpOperation } from '@stoplight/types';
 import * as E from 'fp-ts/lib/Either.js';
 import { AnswerCache, type Answer } from './answer-cache.ts';
 import { faultBody } from './faults.ts';
 import { silentLogger } from './logger.ts';
 import { negotiate, type VersionRange } from './microversion.ts';
-import { SpecIndex, locateSpecVersions } from './operations.ts';
+import { SpecIndex, locateSpecVersions, type PathFacts } from './operations.ts';
 import { novaValidationMessage, type Violation } from './validation-message.ts';
 
 export interface MockOptions {
@@ -126,6 +128,8 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   await index.operations(newest);
   const prism = createInstance(PRISM_CONFIG, { logger: silentLogger });
   const answers = new AnswerCache(options.cacheEntries ?? 2000);
+  /** Answers by kind of valid request (operation, microversion, preferences), whatever its values. */
+  const kinds = new AnswerCache(options.cacheEntries ?? 2000);
 
   /**
    * Two answers Prism would get wrong on its own: a removed API answers its removal code (410, or
@@ -133,10 +137,8 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
    * spec has no example for at this microversion is generated from its schema (Prism's static
    * answer would not be valid against it).
    */
-  const adjustConfig = (input: IHttpRequest, version: string, action: string | undefined, config: IHttpConfig): IHttpConfig => {
+  const adjustConfig = (input: IHttpRequest, version: string, template: string, action: string | undefined, config: IHttpConfig): IHttpConfig => {
     if (config.mock.code || config.mock.dynamic) return config;
-    const template = index.find(input.url.path, version)?.template;
-    if (!template) return config;
     const operation = index.operation(version, template, input.method, action);
     const codes = Object.keys(operation?.responses ?? {});
     if (operation?.['x-openstack']?.removed === true || operation?.deprecated === true && !codes.some((c) => c.startsWith('2'))) {
@@ -161,17 +163,14 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   };
 
   /** The server action a request runs, if it is one (prechecks made sure the key is known). */
-  const actionOf = (input: IHttpRequest, version: string): { template: string; name: string } | undefined => {
-    if (input.method !== 'post' || !input.body || typeof input.body !== 'object') return undefined;
-    const here = index.find(input.url.path, version);
-    if (!here || here.actions.size === 0) return undefined;
+  const actionOf = (input: IHttpRequest, here: PathFacts): string | undefined => {
+    if (input.method !== 'post' || !input.body || typeof input.body !== 'object' || here.actions.size === 0) return undefined;
     const [name] = Object.keys(input.body);
-    return name && here.actions.has(name) ? { template: here.template, name } : undefined;
+    return name && here.actions.has(name) ? name : undefined;
   };
 
   /** Nova's checks that come before any controller, in Nova's order. */
-  const precheck = (method: string, specPath: string, version: string, body: RawBody | undefined): Answer | undefined => {
-    const here = index.find(specPath, version);
+  const precheck = (method: string, specPath: string, here: PathFacts | undefined, body: RawBody | undefined): Answer | undefined => {
     if (!here || !here.methods.has(method)) {
       const anywhere = index.find(specPath);
       // A method Nova has at other microversions is "not found" here; one it never has is 405.
@@ -192,10 +191,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   };
 
   /** Prism's answer, from the view of the negotiated microversion (of the one action, for actions). */
-  const askPrism = async (input: IHttpRequest, version: string, requested: IHttpConfig): Promise<Answer> => {
-    const action = actionOf(input, version);
-    const operations = action ? await index.actionOperations(version, action.template, action.name) : await index.operations(version);
-    const config = adjustConfig(input, version, action?.name, requested);
+  const askPrism = async (input: IHttpRequest, operations: IHttpOperation[], config: IHttpConfig): Promise<Answer> => {
     const result = await prism.request(input, operations, config)();
     if (E.isLeft(result)) {
       const error = result.left as Error & { status?: number };
@@ -277,7 +273,8 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
         return fault(400, 'Malformed request body');
       }
     }
-    const refused = precheck(method, specPath, version, raw === undefined ? undefined : { text: raw, parsed });
+    const here = index.find(specPath, version);
+    const refused = precheck(method, specPath, here, raw === undefined ? undefined : { text: raw, parsed });
     if (refused) return refused;
     const input: IHttpRequest = {
       method: method as IHttpRequest['method'],
@@ -287,8 +284,24 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     };
     const preferences = getHttpConfigFromRequest(input);
     if (E.isLeft(preferences)) return fault(400, `Invalid Prefer header: ${preferences.left.message}`);
-    const config = { ...PRISM_CONFIG, mock: { ...PRISM_CONFIG.mock, ...stripUndefined(preferences.right) } } as IHttpConfig;
-    return askPrism(input, version, config);
+    const requested = { ...PRISM_CONFIG, mock: { ...PRISM_CONFIG.mock, ...stripUndefined(preferences.right) } } as IHttpConfig;
+    const { template } = here!;
+    const action = actionOf(input, here!);
+    // Prism routes among the operations of the one path the request falls on (ADR 0004).
+    const operations = action ? await index.actionOperations(version, template, action) : await index.pathOperations(version, template);
+    const config = adjustConfig(input, version, template, action, requested);
+
+    // Prism's answer to a request it finds valid depends on the operation, the microversion, the
+    // mock preferences (Prefer, the marker's empty page) and Accept, not on the literal id, name or
+    // query: validated with Prism's own validator (its compiled schemas are cached), a valid request
+    // is answered with the answer Prism gave the first valid request of its kind. Generated
+    // answers are not shared; invalid requests go to Prism, which writes the validation fault.
+    const resource = operations.find((operation) => operation.method === method);
+    if (resource && !config.mock.dynamic && (!config.validateRequest || isValid(resource, input))) {
+      const key = [version, method, template, action ?? '', JSON.stringify(config.mock), headers.accept ?? ''].join('\u0001');
+      return kinds.getOrCompute(key, () => askPrism(input, operations, config));
+    }
+    return askPrism(input, operations, config);
   };
 
   const server: Server = createHttpServer((request: IncomingMessage, response: ServerResponse) => {
@@ -328,6 +341,12 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       server.close((error) => (error ? reject(error) : resolve()));
     }),
   };
+}
+
+/** Prism's own input validation, as its pipeline runs it: valid when it reports no error. */
+function isValid(resource: IHttpOperation, input: IHttpRequest): boolean {
+  const result = validateInput({ resource, element: input });
+  return E.isRight(result) || !result.left.some((violation) => violation.severity === 0 /* DiagnosticSeverity.Error */);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
