@@ -4,7 +4,9 @@
  * first), side by side in one run, with autocannon at 50 connections on loopback.
  * Two halves: repeated requests (one request sent over and over: what the answer cache replays) and
  * varied requests (a different id, name or query in every request, as a contract test suite sends).
- * Prints requests/s, p99 latency and the mock/bare ratio per request kind, and the mock's start-up.
+ * Prints requests/s, p99 latency and the mock/bare ratio per request kind, and the mock's start-up;
+ * and each server's CPU time per request (from /proc), whose bare/mock ratio is what the throughput
+ * ratio would be on an idle machine: other processes on a busy one skew the throughput figures.
  *   DURATION (seconds per measurement, default 10), CONNECTIONS (default 50), ROUNDS (default 2),
  *   ONLY (repeated or varied: one half only), MOCK_BIN (the mock's command to measure)
  */
@@ -101,7 +103,14 @@ const recording = join(mkdtempSync(join(tmpdir(), 'novaspec-bench-')), 'answers.
 writeFileSync(recording, JSON.stringify(recorded));
 const bare = await spawnServer(join(import.meta.dirname, 'bare-server.ts'), [recording]);
 
-async function run(url: string, kind: Kind) {
+/** CPU time (user + system, ms) a process has used: a figure other load on the machine barely moves. */
+const cpu = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+};
+
+async function run(url: string, kind: Kind, pid: number) {
+  const cpuBefore = cpu(pid);
   let i = 0;
   const result = await autocannon({
     url, connections, duration,
@@ -114,7 +123,7 @@ async function run(url: string, kind: Kind) {
       },
     }],
   });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx, cpuPerRequest: (1000 * (cpu(pid) - cpuBefore)) / result.requests.total };
 }
 
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
@@ -125,15 +134,19 @@ for (const kind of kinds) {
   const ratios: number[] = [];
   const rps: number[] = [];
   const p99s: number[] = [];
+  const cpus: number[] = [];
+  const cpuRatios: number[] = [];
   for (let round = 1; round <= rounds; round += 1) {
-    const b = await run(bare.url, kind);
-    const m = await run(mock.url, kind);
+    const b = await run(bare.url, kind, bare.child.pid!);
+    const m = await run(mock.url, kind, mock.child.pid!);
     ratios.push(m.rps / b.rps);
+    cpuRatios.push(b.cpuPerRequest / m.cpuPerRequest);
+    cpus.push(m.cpuPerRequest);
     rps.push(m.rps);
     p99s.push(m.p99);
-    console.log(`${kind.name.padEnd(26)} round ${round}: bare ${b.rps.toFixed(0)} req/s p99 ${b.p99} ms | mock ${m.rps.toFixed(0)} req/s p99 ${m.p99} ms errors ${m.errors} | ratio ${(100 * m.rps / b.rps).toFixed(1)}%`);
+    console.log(`${kind.name.padEnd(26)} round ${round}: bare ${b.rps.toFixed(0)} req/s p99 ${b.p99} ms | mock ${m.rps.toFixed(0)} req/s p99 ${m.p99} ms errors ${m.errors} | ratio ${(100 * m.rps / b.rps).toFixed(1)}% | CPU per request bare ${b.cpuPerRequest.toFixed(0)} µs, mock ${m.cpuPerRequest.toFixed(0)} µs`);
   }
-  summary.push(`${kind.pattern ? 'varied  ' : 'repeated'} ${kind.name.padEnd(26)} mock ${median(rps).toFixed(0).padStart(6)} req/s, p99 ${String(median(p99s)).padStart(3)} ms, ${(100 * median(ratios)).toFixed(1).padStart(5)}% of bare Node (medians of ${rounds})`);
+  summary.push(`${kind.pattern ? 'varied  ' : 'repeated'} ${kind.name.padEnd(26)} mock ${median(rps).toFixed(0).padStart(6)} req/s, p99 ${String(median(p99s)).padStart(3)} ms, ${(100 * median(ratios)).toFixed(1).padStart(5)}% of bare Node; CPU ${median(cpus).toFixed(0).padStart(5)} µs/request, bare/mock ${(100 * median(cpuRatios)).toFixed(1).padStart(5)}% (medians of ${rounds})`);
 }
 console.log(summary.join('\n'));
 console.log(`load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -18,6 +18,8 @@ import { faultBody } from './faults.ts';
 import { silentLogger } from './logger.ts';
 import { negotiate, type VersionRange } from './microversion.ts';
 import { SpecIndex, locateSpecVersions, type PathFacts } from './operations.ts';
+import { controllerCheck } from './controller-checks.ts';
+import { ViewValidators } from './view-validators.ts';
 import { novaValidationMessage, type Violation } from './validation-message.ts';
 
 export interface MockOptions {
@@ -37,6 +39,8 @@ export interface MockServer {
   range: { min: string; max: string };
   close(): Promise<void>;
 }
+
+const JSON_TYPES = new Set(['', 'text/plain', 'application/json', 'application/vnd.openstack.compute+json']);
 
 /** oslo.middleware's default limit on request bodies, which Nova's pipeline applies. */
 const MAX_BODY_BYTES = 114_688;
@@ -58,6 +62,8 @@ function minorOf(version: string, what: string): number {
   return Number(match[1]);
 }
 
+type Json = Record<string, any>; // spec documents, read by path
+
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Answer => ({
   status,
   headers: { 'content-type': 'application/json', ...headers },
@@ -70,7 +76,11 @@ interface RawBody {
   parsed: unknown;
 }
 
-/** Reads the body as Nova's WSGI layer would: size limit (413), JSON only (415); parsed later. */
+/**
+ * Reads the body as Nova's WSGI layer would: size limit (413), JSON only (415); parsed later. Nova
+ * reads a body without a Content-Type, or with `text/plain` (what some web servers default to), as
+ * JSON too (wsgi.py, Request.get_content_type); its other JSON type is `application/vnd.openstack.compute+json`.
+ */
 async function readRawBody(request: IncomingMessage): Promise<string | Answer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -81,8 +91,8 @@ async function readRawBody(request: IncomingMessage): Promise<string | Answer | 
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return undefined;
-  const type = (request.headers['content-type'] ?? 'application/json').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') return fault(415, 'Unsupported Content-Type');
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!JSON_TYPES.has(type)) return fault(415, 'Unsupported Content-Type');
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -91,7 +101,9 @@ function specPathOf(pathname: string, roots: Set<string>): string | undefined {
   if (pathname === '/') return '/';
   if (pathname === '/v2.1' || pathname === '/v2.1/') return '/v2.1/';
   if (!pathname.startsWith('/v2.1/')) return undefined;
-  const rest = pathname.slice('/v2.1'.length).replace(/\/+$/, '');
+  // Nova's routes have no trailing slash: `/servers/` and `/servers/detail/` are not found.
+  if (pathname.endsWith('/')) return undefined;
+  const rest = pathname.slice('/v2.1'.length);
   const [, first, ...more] = rest.split('/');
   if (first !== undefined && !roots.has(first) && more.length > 0) return `/${more.join('/')}`;
   return rest;
@@ -128,6 +140,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   await index.operations(newest);
   const prism = createInstance(PRISM_CONFIG, { logger: silentLogger });
   const answers = new AnswerCache(options.cacheEntries ?? 2000);
+  const views = new ViewValidators(index);
   /** Answers by kind of valid request (operation, microversion, preferences), whatever its values. */
   const kinds = new AnswerCache(options.cacheEntries ?? 2000);
 
@@ -279,7 +292,8 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     const input: IHttpRequest = {
       method: method as IHttpRequest['method'],
       url: { path: specPath, query: queryOf(url) },
-      headers: headers as Record<string, string>,
+      // Prism checks the body's media type against the spec's: Nova's other spellings of JSON are JSON.
+      headers: (raw !== undefined && headers['content-type'] !== 'application/json' ? { ...headers, 'content-type': 'application/json' } : headers) as Record<string, string>,
       body: parsed,
     };
     const preferences = getHttpConfigFromRequest(input);
@@ -297,11 +311,42 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     // is answered with the answer Prism gave the first valid request of its kind. Generated
     // answers are not shared; invalid requests go to Prism, which writes the validation fault.
     const resource = operations.find((operation) => operation.method === method);
-    if (resource && !config.mock.dynamic && (!config.validateRequest || isValid(resource, input))) {
+    const valid = resource !== undefined && (!config.validateRequest || isValid(resource, input));
+    // What Nova's controllers check once the schema let a request through.
+    const checked = valid ? controllerCheck(method, template, version, input) : undefined;
+    if (checked) return 'message' in checked ? fault(checked.status, checked.message) : json(checked.status, checked.body);
+    if (valid && !config.mock.dynamic) {
       const key = [version, method, template, action ?? '', JSON.stringify(config.mock), headers.accept ?? ''].join('\u0001');
       return kinds.getOrCompute(key, () => askPrism(input, operations, config));
     }
-    return askPrism(input, operations, config);
+    return config.mock.dynamic ? generated(input, operations, config, version, template, action) : askPrism(input, operations, config);
+  };
+
+  /**
+   * A generated answer, checked against the view's schema for its status: Prism's generator ignores
+   * some keywords (`maxProperties` beside `additionalProperties`; `prefixItems`, which it fails on),
+   * so an answer that breaks the view is generated again, a few times, and if none holds, the
+   * spec's example (when it has one) is answered instead: an answer the view refuses never goes out.
+   */
+  const generated = async (input: IHttpRequest, operations: IHttpOperation[], config: IHttpConfig, version: string, template: string, action: string | undefined): Promise<Answer> => {
+    const operation = index.operation(version, template, input.method, action);
+    let answer: Answer | undefined;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      answer = await askPrism(input, operations, config);
+      if (answer.status >= 400 && answer.status !== 500) return answer; // a refusal: nothing was generated
+      if (answer.status < 400 && fitsView(version, operation, answer)) return answer;
+    }
+    const statik = await askPrism(input, operations, { ...config, mock: { ...config.mock, dynamic: false } });
+    return statik.status < 400 ? statik : answer!;
+  };
+  const fitsView = (version: string, operation: Json, answer: Answer): boolean => {
+    const schema = index.resolve(version, operation.responses?.[String(answer.status)] ?? {})?.content?.['application/json']?.schema;
+    if (!schema || answer.text === '') return true;
+    try {
+      return views.validator(version, schema)(JSON.parse(answer.text));
+    } catch {
+      return true; // a schema whose references Ajv cannot follow: the answer stays as Prism made it
+    }
   };
 
   const server: Server = createHttpServer((request: IncomingMessage, response: ServerResponse) => {
