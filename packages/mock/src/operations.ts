@@ -156,14 +156,14 @@ export class SpecIndex {
   }
 
   /** The facts of the path a request path falls on, at a version (or at any version). */
-  find(path: string, version?: string): PathFacts | undefined {
+  find(path: string, version?: string, method?: string): PathFacts | undefined {
     const key = version ?? '';
     let router = this.#routers.get(key);
     if (!router) {
       router = new Router(pathFacts(this.document(key)));
       this.#routers.set(key, router);
     }
-    return router.find(path);
+    return router.find(path, method);
   }
 }
 
@@ -190,11 +190,16 @@ class Router {
     for (const list of this.#templated.values()) list.sort((a, b) => a.template.split('{').length - b.template.split('{').length);
   }
 
-  find(path: string): PathFacts | undefined {
+  /**
+   * With a method, the first path that has it: Nova's routes match method and path together, so
+   * `PUT /servers/detail` is `PUT /servers/{server_id}` with the id `detail`.
+   */
+  find(path: string, method?: string): PathFacts | undefined {
     const literal = this.#literal.get(path);
-    if (literal) return literal;
+    if (literal && (!method || literal.methods.has(method))) return literal;
     let count = 1;
     for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) count += 1;
-    return this.#templated.get(count)?.find((f) => f.matcher.test(path));
+    const templated = this.#templated.get(count)?.find((f) => f.matcher.test(path) && (!method || f.methods.has(method)));
+    return templated ?? literal ?? (method ? this.find(path) : undefined);
   }
 }

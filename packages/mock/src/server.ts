@@ -184,12 +184,9 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
 
   /** Nova's checks that come before any controller, in Nova's order. */
   const precheck = (method: string, specPath: string, here: PathFacts | undefined, body: RawBody | undefined): Answer | undefined => {
-    if (!here || !here.methods.has(method)) {
-      const anywhere = index.find(specPath);
-      // A method Nova has at other microversions is "not found" here; one it never has is 405.
-      if (anywhere?.methods.has(method) || !anywhere) return fault(404, NOT_FOUND);
-      return fault(405, 'The method specified is not allowed for this resource.');
-    }
+    // Nova's router matches method and path together: no route is 404 (webob's own page in Nova,
+    // the JSON fault here), whether the method exists at other microversions or never (no 405).
+    if (!here || !here.methods.has(method)) return fault(404, NOT_FOUND);
     if (method === 'post' && here.actions.size > 0) {
       const keys = body && typeof body.parsed === 'object' && body.parsed !== null ? Object.keys(body.parsed) : [];
       if (keys.length !== 1) return fault(400, 'Malformed request body');
@@ -234,7 +231,8 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   };
 
   const answer = async (request: IncomingMessage, perRequest: Record<string, string>): Promise<Answer> => {
-    const url = new URL(request.url ?? '/', 'http://mock.invalid');
+    // Nova's routes treat repeated slashes as one (`/servers//detail` is `/servers/detail`).
+    const url = new URL((request.url ?? '/').replace(/^([^?]*)/, (path) => path.replace(/\/{2,}/g, '/')), 'http://mock.invalid');
     const specPath = specPathOf(url.pathname, roots);
     if (specPath === undefined) return fault(404, NOT_FOUND);
 
@@ -286,14 +284,13 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
         return fault(400, 'Malformed request body');
       }
     }
-    const here = index.find(specPath, version);
+    const here = index.find(specPath, version, method);
     const refused = precheck(method, specPath, here, raw === undefined ? undefined : { text: raw, parsed });
     if (refused) return refused;
     const input: IHttpRequest = {
       method: method as IHttpRequest['method'],
       url: { path: specPath, query: queryOf(url) },
-      // Prism checks the body's media type against the spec's: Nova's other spellings of JSON are JSON.
-      headers: (raw !== undefined && headers['content-type'] !== 'application/json' ? { ...headers, 'content-type': 'application/json' } : headers) as Record<string, string>,
+      headers: prismHeaders(headers, version, raw !== undefined),
       body: parsed,
     };
     const preferences = getHttpConfigFromRequest(input);
@@ -386,6 +383,18 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       server.close((error) => (error ? reject(error) : resolve()));
     }),
   };
+}
+
+/**
+ * The headers Prism validates, as Nova understood them: the microversion it negotiated (Nova reads
+ * `compute` out of a list of services and ignores the legacy header when the modern one is there;
+ * the spec's header parameters only describe the plain form), and JSON as the body's media type
+ * (Nova's other spellings of JSON are JSON).
+ */
+function prismHeaders(headers: IncomingMessage['headers'], version: string, hasBody: boolean): Record<string, string> {
+  const out = { ...headers, 'openstack-api-version': `compute ${version}`, 'x-openstack-nova-api-version': version } as unknown as Record<string, string>;
+  if (hasBody) out['content-type'] = 'application/json';
+  return out;
 }
 
 /** Prism's own input validation, as its pipeline runs it: valid when it reports no error. */

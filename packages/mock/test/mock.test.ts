@@ -160,10 +160,21 @@ describe('the mock compute API', () => {
     expect(from.status).toBe(200);
   });
 
-  it('answers 405 for a method the path never has', async () => {
-    const response = await fetch(`${mock.url}/v2.1/servers/detail`, { method: 'DELETE', headers: { 'X-Auth-Token': 't' } });
-    expect(response.status).toBe(405);
-    expect(await response.json()).toMatchObject({ badMethod: { code: 405 } });
+  it('answers 404 for a method no route has, as Nova\'s router does (never 405)', async () => {
+    const response = await fetch(`${mock.url}/v2.1/servers`, { method: 'PATCH', headers: { 'X-Auth-Token': 't' } });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ itemNotFound: { code: 404 } });
+  });
+
+  it('routes method and path together: PUT /servers/detail is the update of a server named detail', async () => {
+    const response = await fetch(`${mock.url}/v2.1/servers/detail`, { method: 'PUT', headers: { 'X-Auth-Token': 't', 'Content-Type': 'application/json' }, body: '{}' });
+    expect(response.status).toBe(400);
+  });
+
+  it('reads the compute entry of a list of services, and serves 2.1 for another service alone', async () => {
+    expect((await get('/v2.1/servers/detail', { 'OpenStack-API-Version': 'volume 3.0' })).headers.get('openstack-api-version')).toBe('compute 2.1');
+    expect((await get('/v2.1/servers/detail', { 'OpenStack-API-Version': 'compute 2.5, volume 3.0' })).headers.get('openstack-api-version')).toBe('compute 2.5');
+    expect((await get('/v2.1/servers//detail')).status).toBe(200);
   });
 
   it('refuses an unknown action key, and an action outside its range, as Nova does', async () => {
