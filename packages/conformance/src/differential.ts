@@ -49,6 +49,7 @@ export const UNREPRODUCIBLE: Record<string, string> = {
   'unknown id': 'the mock is stateless: every id exists and is answered from the spec\'s examples (ADR 0009\'s stateful mode will know ids)',
   'unknown marker': 'the mock is stateless: it cannot know that a marker names no item',
   'unknown image': 'a create this Nova refuses (400) because it has no such image or flavor; the stateless mock knows every id (202)',
+  'wrong method DELETE /flavors/detail': 'Nova routes it as the delete of a flavor with the id `detail`, which it does not have (404); the stateless mock has every flavor (202)',
 };
 
 /**
@@ -57,9 +58,7 @@ export const UNREPRODUCIBLE: Record<string, string> = {
  */
 export const NOT_YET: Record<string, string> = {
   'servers filter all_tenants=perhaps': 'Nova parses all_tenants strictly as a boolean (400 for another word); the spec types it as a string',
-  'microversion compute latest GET /os-instance_usage_audit_log': 'Nova 400 at the newest microversion (the audit log\'s index asks for more than the spec says); the mock answers the example',
-  'microversion legacy 2.50 GET /os-instance_usage_audit_log': 'as above, at 2.50',
-  'query limit=': 'Nova\'s audit log refuses any query parameter (its query schema is closed); the mock ignores them',
+  'GET /os-instance_usage_audit_log': 'not explained yet: Nova 34 answered 400 to every audit log index of bin/differential.ts, run on a Nova just started, where the conformance scenario (later in a run) gets 200; perhaps the compute hosts had not reported yet; the mock answers the example',
 };
 
 const COLLECTIONS = ['/servers', '/servers/detail', '/flavors', '/flavors/detail', '/os-keypairs', '/os-server-groups', '/os-availability-zone', '/limits', '/os-aggregates', '/os-services', '/os-hypervisors', '/os-migrations', '/extensions', '/os-simple-tenant-usage', '/os-instance_usage_audit_log'];
@@ -100,10 +99,8 @@ export function edgeRequests(specPaths: Set<string> = templatesOfSpec()): EdgeRe
     for (const query of ['limit=-1', 'limit=abc', 'limit=0', 'limit=1.5']) add({ id: `query ${query} GET ${path}`, method: 'GET', path: `${path}?${query}` });
   }
   for (const method of ['PATCH', 'PUT', 'POST']) add({ id: `wrong method ${method} /servers/{id}`, method, path: `/servers/${UNKNOWN_SERVER}`, ...(method === 'GET' ? {} : { headers: JSON_TYPE, body: '{}' }) });
-  add({ id: 'wrong method DELETE /servers', method: 'DELETE', path: '/servers' });
   // Nova routes method and path together: DELETE /servers/detail deletes a server named `detail`.
   add({ id: 'unknown id: DELETE /servers/detail', method: 'DELETE', path: '/servers/detail' });
-  add({ id: 'trailing slash GET /servers/detail/', method: 'GET', path: '/servers/detail/' });
   add({ id: 'double slash GET /servers//detail', method: 'GET', path: '/servers//detail' });
   // Creates: content types, malformed and wrong-shaped bodies, schema refusals.
   for (const [name, headers, body] of [
