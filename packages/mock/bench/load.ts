@@ -57,7 +57,10 @@ const requests = ['2.1', '2.26', '2.47', '2.73', '2.100', '2.104'].flatMap((vers
   { method: 'PUT' as const, headers: headers(version), ...vary(`/v2.1/servers/${SERVER}/metadata`, (i) => ({ metadata: { [`role${i}`]: `web-${i}` } })) },
   {
     method: 'POST' as const, headers: headers(version),
-    ...vary('/v2.1/servers', (i) => ({ server: { name: `load-${i}`, imageRef: '70a599e0-31e7-49b7-b260-868f441e862b', flavorRef: '1', networks: 'auto' } })),
+    // `networks` is required from 2.37 (`auto`) and refused in that form before.
+    ...vary('/v2.1/servers', (i) => ({
+      server: { name: `load-${i}`, imageRef: '70a599e0-31e7-49b7-b260-868f441e862b', flavorRef: '1', ...(Number(version.split('.')[1]) >= 37 ? { networks: 'auto' } : {}) },
+    })),
   },
 ]);
 
