@@ -11,6 +11,9 @@
  * summary line, with the reason and the microversions left unchecked. --release zed runs Zed.
  * The range checked is the one the service announces in its version document.
  *
+ * After the scenarios, the differential (src/differential.ts) sends the same edge requests to this
+ * Nova and to the mock and prints one summary line; `--only differential` runs just that.
+ *
  * NOVASPEC_SKIP_NOVA=1 skips the whole run (for a quick local `npm test`); .ci/run unsets it.
  * --keep leaves Nova running afterwards; --no-start uses one that is already running.
  */
@@ -18,7 +21,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Deployment } from '../src/deployment.ts';
+import { startMockServer } from '@novaspec/mock';
+import { Deployment, TOKEN } from '../src/deployment.ts';
+import { describe as describeComparison, differential, differentialSummary } from '../src/differential.ts';
 import { run, type Release, type Report, type Result } from '../src/runner.ts';
 import { compareVersions, index } from '../src/spec.ts';
 
@@ -173,6 +178,19 @@ try {
   const { text, failed } = summarize(report, (Date.now() - began) / 1000, endpoints.nova_version ?? '?');
   console.log(text);
   status = failed === 0 ? 0 : 1;
+  // The mock beside this Nova on the same edge requests (src/differential.ts): a whole run, or --only differential.
+  if (only.length === 0 || only.includes('differential')) {
+    const mock = await startMockServer({ port: 0 });
+    try {
+      const results = await differential({ endpoint: endpoints.compute, token: TOKEN }, { endpoint: mock.endpoint });
+      const summary = differentialSummary(results);
+      for (const result of results.filter((r) => !r.same)) console.log(`${result.unreproducible ? 'listed' : result.notYet ? 'known ' : 'DIFF  '} ${describeComparison(result)}`);
+      console.log(summary.text);
+      if (summary.unexplained.length > 0) status = 1;
+    } finally {
+      await mock.close();
+    }
+  }
 } catch (error) {
   console.error(`conformance: could not run: ${(error as Error).message}`);
   status = 2;

@@ -1,6 +1,7 @@
 /**
  * Load test (on demand: `npm run load -w @novaspec/mock`): the mock command in its own process,
- * 100 connections for DURATION seconds (default 60) of mixed requests on loopback, after a WARMUP
+ * 100 connections for DURATION seconds (default 60) of mixed, varied requests on loopback (a different
+ * server id, metadata key or name in every request, as a contract test suite sends), after a WARMUP
  * (default 10 s) at the same load. Prints requests, errors, non-2xx, p99, and the mock's live heap
  * after a full collection (asked for with SIGUSR2; the mock runs with --expose-gc) and its resident
  * memory, after the warm-up and at the end. Fails on any error or a live heap grown over 10%:
@@ -8,6 +9,7 @@
  * not a leak.
  */
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -39,11 +41,27 @@ const liveHeap = () => new Promise<number>((resolve) => {
 
 const headers = (version: string) => ({ 'X-Auth-Token': 'load', 'OpenStack-API-Version': `compute ${version}`, 'Content-Type': 'application/json' });
 // Versions vary per request, so the mock keeps many views and many distinct answers in play.
+let n = 0;
+/** The request's path and body with this request's own server id and values. */
+const vary = (path: string | ((i: number) => string), body?: (i: number) => unknown) => ({
+  setupRequest: (request: autocannon.Request) => {
+    n += 1;
+    const literal = typeof path === 'string' ? path.replace(SERVER, randomUUID()) : path(n);
+    return { ...request, path: literal, ...(body ? { body: JSON.stringify(body(n)) } : {}) };
+  },
+});
 const requests = ['2.1', '2.26', '2.47', '2.73', '2.100', '2.104'].flatMap((version) => [
-  { method: 'GET' as const, path: `/v2.1/servers/${SERVER}`, headers: headers(version) },
-  { method: 'GET' as const, path: '/v2.1/servers/detail?limit=5', headers: headers(version) },
-  { method: 'POST' as const, path: `/v2.1/servers/${SERVER}/action`, headers: headers(version), body: JSON.stringify({ reboot: { type: 'SOFT' } }) },
-  { method: 'PUT' as const, path: `/v2.1/servers/${SERVER}/metadata`, headers: headers(version), body: JSON.stringify({ metadata: { role: 'web' } }) },
+  { method: 'GET' as const, headers: headers(version), ...vary(`/v2.1/servers/${SERVER}`) },
+  { method: 'GET' as const, headers: headers(version), ...vary((i) => `/v2.1/servers/detail?limit=${1 + (i % 20)}&name=web-${i}`) },
+  { method: 'POST' as const, headers: headers(version), ...vary(`/v2.1/servers/${SERVER}/action`, () => ({ reboot: { type: 'SOFT' } })) },
+  { method: 'PUT' as const, headers: headers(version), ...vary(`/v2.1/servers/${SERVER}/metadata`, (i) => ({ metadata: { [`role${i}`]: `web-${i}` } })) },
+  {
+    method: 'POST' as const, headers: headers(version),
+    // `networks` is required from 2.37 (`auto`) and refused in that form before.
+    ...vary('/v2.1/servers', (i) => ({
+      server: { name: `load-${i}`, imageRef: '70a599e0-31e7-49b7-b260-868f441e862b', flavorRef: '1', ...(Number(version.split('.')[1]) >= 37 ? { networks: 'auto' } : {}) },
+    })),
+  },
 ]);
 
 const load = (seconds: number) => autocannon({ url, connections: 100, duration: seconds, requests });

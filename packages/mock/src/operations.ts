@@ -69,7 +69,8 @@ export class SpecIndex {
   readonly #dir: string;
   readonly #documents = new Map<string, Json>();
   readonly #operations = new Map<string, Promise<IHttpOperation[]>>();
-  readonly #facts = new Map<string, PathFacts[]>();
+  readonly #routers = new Map<string, Router>();
+  readonly #byTemplate = new Map<string, Promise<IHttpOperation[]>>();
   readonly #operationObjects = new Map<string, Json>();
   /** Every path with the methods and actions it has at any microversion. */
   readonly everywhere: PathFacts[];
@@ -77,6 +78,7 @@ export class SpecIndex {
   constructor(dir: string) {
     this.#dir = dir;
     this.everywhere = pathFacts(JSON.parse(readFileSync(join(dir, '..', 'openapi.all.json'), 'utf8')));
+    this.#routers.set('', new Router(this.everywhere));
   }
 
   document(version: string): Json {
@@ -93,6 +95,20 @@ export class SpecIndex {
     if (!loaded) {
       loaded = getHttpOperationsFromSpec(this.document(version));
       this.#operations.set(version, loaded);
+    }
+    return loaded;
+  }
+
+  /**
+   * Prism's operations of one path at a version: what Prism needs to route a request already
+   * known to fall on that path (routing over every operation was most of Prism's time per request).
+   */
+  pathOperations(version: string, template: string): Promise<IHttpOperation[]> {
+    const key = `${version} ${template}`;
+    let loaded = this.#byTemplate.get(key);
+    if (!loaded) {
+      loaded = this.operations(version).then((all) => all.filter((operation) => operation.path === template));
+      this.#byTemplate.set(key, loaded);
     }
     return loaded;
   }
@@ -140,14 +156,50 @@ export class SpecIndex {
   }
 
   /** The facts of the path a request path falls on, at a version (or at any version). */
-  find(path: string, version?: string): PathFacts | undefined {
-    let facts = this.everywhere;
-    if (version) {
-      facts = this.#facts.get(version) ?? pathFacts(this.document(version));
-      this.#facts.set(version, facts);
+  find(path: string, version?: string, method?: string): PathFacts | undefined {
+    const key = version ?? '';
+    let router = this.#routers.get(key);
+    if (!router) {
+      router = new Router(pathFacts(this.document(key)));
+      this.#routers.set(key, router);
     }
-    // Literal segments beat templates (`/servers/detail` over `/servers/{server_id}`).
-    const matches = facts.filter((f) => f.matcher.test(path));
-    return matches.sort((a, b) => a.template.split('{').length - b.template.split('{').length)[0];
+    return router.find(path, method);
+  }
+}
+
+/**
+ * Path templates by segment count, literal paths in a map: a request path is looked up once, not
+ * tested against every template. Literal segments beat templates (`/servers/detail` over
+ * `/servers/{server_id}`): within a segment count, templates with fewer parameters come first.
+ */
+class Router {
+  readonly #literal = new Map<string, PathFacts>();
+  readonly #templated = new Map<number, PathFacts[]>();
+
+  constructor(facts: PathFacts[]) {
+    for (const f of facts) {
+      if (!f.template.includes('{')) {
+        this.#literal.set(f.template, f);
+        continue;
+      }
+      const count = f.template.split('/').length;
+      const list = this.#templated.get(count) ?? [];
+      list.push(f);
+      this.#templated.set(count, list);
+    }
+    for (const list of this.#templated.values()) list.sort((a, b) => a.template.split('{').length - b.template.split('{').length);
+  }
+
+  /**
+   * With a method, the first path that has it: Nova's routes match method and path together, so
+   * `PUT /servers/detail` is `PUT /servers/{server_id}` with the id `detail`.
+   */
+  find(path: string, method?: string): PathFacts | undefined {
+    const literal = this.#literal.get(path);
+    if (literal && (!method || literal.methods.has(method))) return literal;
+    let count = 1;
+    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) count += 1;
+    const templated = this.#templated.get(count)?.find((f) => f.matcher.test(path) && (!method || f.methods.has(method)));
+    return templated ?? literal ?? (method ? this.find(path) : undefined);
   }
 }

@@ -10,12 +10,16 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from 'node:net';
 import { createInstance, type IHttpConfig, type IHttpRequest } from '@stoplight/prism-http';
 import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
+import { validateInput } from '@stoplight/prism-http/dist/validator/index.js';
+import type { IHttpOperation } from '@stoplight/types';
 import * as E from 'fp-ts/lib/Either.js';
 import { AnswerCache, type Answer } from './answer-cache.ts';
 import { faultBody } from './faults.ts';
 import { silentLogger } from './logger.ts';
 import { negotiate, type VersionRange } from './microversion.ts';
-import { SpecIndex, locateSpecVersions } from './operations.ts';
+import { SpecIndex, locateSpecVersions, type PathFacts } from './operations.ts';
+import { controllerCheck } from './controller-checks.ts';
+import { ViewValidators } from './view-validators.ts';
 import { novaValidationMessage, type Violation } from './validation-message.ts';
 
 export interface MockOptions {
@@ -35,6 +39,8 @@ export interface MockServer {
   range: { min: string; max: string };
   close(): Promise<void>;
 }
+
+const JSON_TYPES = new Set(['', 'text/plain', 'application/json', 'application/vnd.openstack.compute+json']);
 
 /** oslo.middleware's default limit on request bodies, which Nova's pipeline applies. */
 const MAX_BODY_BYTES = 114_688;
@@ -56,6 +62,8 @@ function minorOf(version: string, what: string): number {
   return Number(match[1]);
 }
 
+type Json = Record<string, any>; // spec documents, read by path
+
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Answer => ({
   status,
   headers: { 'content-type': 'application/json', ...headers },
@@ -68,7 +76,11 @@ interface RawBody {
   parsed: unknown;
 }
 
-/** Reads the body as Nova's WSGI layer would: size limit (413), JSON only (415); parsed later. */
+/**
+ * Reads the body as Nova's WSGI layer would: size limit (413), JSON only (415); parsed later. Nova
+ * reads a body without a Content-Type, or with `text/plain` (what some web servers default to), as
+ * JSON too (wsgi.py, Request.get_content_type); its other JSON type is `application/vnd.openstack.compute+json`.
+ */
 async function readRawBody(request: IncomingMessage): Promise<string | Answer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -79,8 +91,8 @@ async function readRawBody(request: IncomingMessage): Promise<string | Answer | 
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return undefined;
-  const type = (request.headers['content-type'] ?? 'application/json').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') return fault(415, 'Unsupported Content-Type');
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!JSON_TYPES.has(type)) return fault(415, 'Unsupported Content-Type');
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -89,7 +101,9 @@ function specPathOf(pathname: string, roots: Set<string>): string | undefined {
   if (pathname === '/') return '/';
   if (pathname === '/v2.1' || pathname === '/v2.1/') return '/v2.1/';
   if (!pathname.startsWith('/v2.1/')) return undefined;
-  const rest = pathname.slice('/v2.1'.length).replace(/\/+$/, '');
+  // Nova's routes have no trailing slash: `/servers/` and `/servers/detail/` are not found.
+  if (pathname.endsWith('/')) return undefined;
+  const rest = pathname.slice('/v2.1'.length);
   const [, first, ...more] = rest.split('/');
   if (first !== undefined && !roots.has(first) && more.length > 0) return `/${more.join('/')}`;
   return rest;
@@ -126,6 +140,9 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   await index.operations(newest);
   const prism = createInstance(PRISM_CONFIG, { logger: silentLogger });
   const answers = new AnswerCache(options.cacheEntries ?? 2000);
+  const views = new ViewValidators(index);
+  /** Answers by kind of valid request (operation, microversion, preferences), whatever its values. */
+  const kinds = new AnswerCache(options.cacheEntries ?? 2000);
 
   /**
    * Two answers Prism would get wrong on its own: a removed API answers its removal code (410, or
@@ -133,10 +150,8 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
    * spec has no example for at this microversion is generated from its schema (Prism's static
    * answer would not be valid against it).
    */
-  const adjustConfig = (input: IHttpRequest, version: string, action: string | undefined, config: IHttpConfig): IHttpConfig => {
+  const adjustConfig = (input: IHttpRequest, version: string, template: string, action: string | undefined, config: IHttpConfig): IHttpConfig => {
     if (config.mock.code || config.mock.dynamic) return config;
-    const template = index.find(input.url.path, version)?.template;
-    if (!template) return config;
     const operation = index.operation(version, template, input.method, action);
     const codes = Object.keys(operation?.responses ?? {});
     if (operation?.['x-openstack']?.removed === true || operation?.deprecated === true && !codes.some((c) => c.startsWith('2'))) {
@@ -161,29 +176,23 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   };
 
   /** The server action a request runs, if it is one (prechecks made sure the key is known). */
-  const actionOf = (input: IHttpRequest, version: string): { template: string; name: string } | undefined => {
-    if (input.method !== 'post' || !input.body || typeof input.body !== 'object') return undefined;
-    const here = index.find(input.url.path, version);
-    if (!here || here.actions.size === 0) return undefined;
+  const actionOf = (input: IHttpRequest, here: PathFacts): string | undefined => {
+    if (input.method !== 'post' || !input.body || typeof input.body !== 'object' || here.actions.size === 0) return undefined;
     const [name] = Object.keys(input.body);
-    return name && here.actions.has(name) ? { template: here.template, name } : undefined;
+    return name && here.actions.has(name) ? name : undefined;
   };
 
   /** Nova's checks that come before any controller, in Nova's order. */
-  const precheck = (method: string, specPath: string, version: string, body: RawBody | undefined): Answer | undefined => {
-    const here = index.find(specPath, version);
+  const precheck = (method: string, specPath: string, here: PathFacts | undefined, body: RawBody | undefined): Answer | undefined => {
     // Nova routes a literal path (`/os-hypervisors/statistics`) before the template beside it
     // (`/os-hypervisors/{hypervisor_id}`); where the literal one is out of range, it is not found.
     const literal = index.find(specPath);
     if (here && literal && literal.template !== here.template && literal.methods.has(method) && literal.template.split('{').length < here.template.split('{').length) {
       return fault(404, NOT_FOUND);
     }
-    if (!here || !here.methods.has(method)) {
-      const anywhere = index.find(specPath);
-      // A method Nova has at other microversions is "not found" here; one it never has is 405.
-      if (anywhere?.methods.has(method) || !anywhere) return fault(404, NOT_FOUND);
-      return fault(405, 'The method specified is not allowed for this resource.');
-    }
+    // Nova's router matches method and path together: no route is 404 (webob's own page in Nova,
+    // the JSON fault here), whether the method exists at other microversions or never (no 405).
+    if (!here || !here.methods.has(method)) return fault(404, NOT_FOUND);
     if (method === 'post' && here.actions.size > 0) {
       const keys = body && typeof body.parsed === 'object' && body.parsed !== null ? Object.keys(body.parsed) : [];
       if (keys.length !== 1) return fault(400, 'Malformed request body');
@@ -198,10 +207,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   };
 
   /** Prism's answer, from the view of the negotiated microversion (of the one action, for actions). */
-  const askPrism = async (input: IHttpRequest, version: string, requested: IHttpConfig): Promise<Answer> => {
-    const action = actionOf(input, version);
-    const operations = action ? await index.actionOperations(version, action.template, action.name) : await index.operations(version);
-    const config = adjustConfig(input, version, action?.name, requested);
+  const askPrism = async (input: IHttpRequest, operations: IHttpOperation[], config: IHttpConfig): Promise<Answer> => {
     const result = await prism.request(input, operations, config)();
     if (E.isLeft(result)) {
       const error = result.left as Error & { status?: number };
@@ -231,7 +237,8 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   };
 
   const answer = async (request: IncomingMessage, perRequest: Record<string, string>): Promise<Answer> => {
-    const url = new URL(request.url ?? '/', 'http://mock.invalid');
+    // Nova's routes treat repeated slashes as one (`/servers//detail` is `/servers/detail`).
+    const url = new URL((request.url ?? '/').replace(/^([^?]*)/, (path) => path.replace(/\/{2,}/g, '/')), 'http://mock.invalid');
     const specPath = specPathOf(url.pathname, roots);
     if (specPath === undefined) return fault(404, NOT_FOUND);
 
@@ -283,18 +290,66 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
         return fault(400, 'Malformed request body');
       }
     }
-    const refused = precheck(method, specPath, version, raw === undefined ? undefined : { text: raw, parsed });
+    const here = index.find(specPath, version, method);
+    const refused = precheck(method, specPath, here, raw === undefined ? undefined : { text: raw, parsed });
     if (refused) return refused;
     const input: IHttpRequest = {
       method: method as IHttpRequest['method'],
       url: { path: specPath, query: queryOf(url) },
-      headers: headers as Record<string, string>,
+      headers: prismHeaders(headers, version, raw !== undefined),
       body: parsed,
     };
     const preferences = getHttpConfigFromRequest(input);
     if (E.isLeft(preferences)) return fault(400, `Invalid Prefer header: ${preferences.left.message}`);
-    const config = { ...PRISM_CONFIG, mock: { ...PRISM_CONFIG.mock, ...stripUndefined(preferences.right) } } as IHttpConfig;
-    return askPrism(input, version, config);
+    const requested = { ...PRISM_CONFIG, mock: { ...PRISM_CONFIG.mock, ...stripUndefined(preferences.right) } } as IHttpConfig;
+    const { template } = here!;
+    const action = actionOf(input, here!);
+    // Prism routes among the operations of the one path the request falls on (ADR 0004).
+    const operations = action ? await index.actionOperations(version, template, action) : await index.pathOperations(version, template);
+    const config = adjustConfig(input, version, template, action, requested);
+
+    // Prism's answer to a request it finds valid depends on the operation, the microversion, the
+    // mock preferences (Prefer, the marker's empty page) and Accept, not on the literal id, name or
+    // query: validated with Prism's own validator (its compiled schemas are cached), a valid request
+    // is answered with the answer Prism gave the first valid request of its kind. Generated
+    // answers are not shared; invalid requests go to Prism, which writes the validation fault.
+    const resource = operations.find((operation) => operation.method === method);
+    const valid = resource !== undefined && (!config.validateRequest || isValid(resource, input));
+    // What Nova's controllers check once the schema let a request through.
+    const checked = valid ? controllerCheck(method, template, version, input) : undefined;
+    if (checked) return 'message' in checked ? fault(checked.status, checked.message) : json(checked.status, checked.body);
+    if (valid && !config.mock.dynamic) {
+      const key = [version, method, template, action ?? '', JSON.stringify(config.mock), headers.accept ?? ''].join('\u0001');
+      return kinds.getOrCompute(key, () => askPrism(input, operations, config));
+    }
+    return config.mock.dynamic ? generated(input, operations, config, version, template, action) : askPrism(input, operations, config);
+  };
+
+  /**
+   * A generated answer, checked against the view's schema for its status: Prism's generator ignores
+   * some keywords (`maxProperties` beside `additionalProperties`; `prefixItems`, which it fails on),
+   * so an answer that breaks the view is generated again, a few times, and if none holds, the
+   * spec's example (when it has one) is answered instead: an answer the view refuses never goes out.
+   */
+  const generated = async (input: IHttpRequest, operations: IHttpOperation[], config: IHttpConfig, version: string, template: string, action: string | undefined): Promise<Answer> => {
+    const operation = index.operation(version, template, input.method, action);
+    let answer: Answer | undefined;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      answer = await askPrism(input, operations, config);
+      if (answer.status >= 400 && answer.status !== 500) return answer; // a refusal: nothing was generated
+      if (answer.status < 400 && fitsView(version, operation, answer)) return answer;
+    }
+    const statik = await askPrism(input, operations, { ...config, mock: { ...config.mock, dynamic: false } });
+    return statik.status < 400 ? statik : answer!;
+  };
+  const fitsView = (version: string, operation: Json, answer: Answer): boolean => {
+    const schema = index.resolve(version, operation.responses?.[String(answer.status)] ?? {})?.content?.['application/json']?.schema;
+    if (!schema || answer.text === '') return true;
+    try {
+      return views.validator(version, schema)(JSON.parse(answer.text));
+    } catch {
+      return true; // a schema whose references Ajv cannot follow: the answer stays as Prism made it
+    }
   };
 
   const server: Server = createHttpServer((request: IncomingMessage, response: ServerResponse) => {
@@ -334,6 +389,24 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       server.close((error) => (error ? reject(error) : resolve()));
     }),
   };
+}
+
+/**
+ * The headers Prism validates, as Nova understood them: the microversion it negotiated (Nova reads
+ * `compute` out of a list of services and ignores the legacy header when the modern one is there;
+ * the spec's header parameters only describe the plain form), and JSON as the body's media type
+ * (Nova's other spellings of JSON are JSON).
+ */
+function prismHeaders(headers: IncomingMessage['headers'], version: string, hasBody: boolean): Record<string, string> {
+  const out = { ...headers, 'openstack-api-version': `compute ${version}`, 'x-openstack-nova-api-version': version } as unknown as Record<string, string>;
+  if (hasBody) out['content-type'] = 'application/json';
+  return out;
+}
+
+/** Prism's own input validation, as its pipeline runs it: valid when it reports no error. */
+function isValid(resource: IHttpOperation, input: IHttpRequest): boolean {
+  const result = validateInput({ resource, element: input });
+  return E.isRight(result) || !result.left.some((violation) => violation.severity === 0 /* DiagnosticSeverity.Error */);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

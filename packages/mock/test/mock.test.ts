@@ -74,10 +74,42 @@ describe('the mock compute API', () => {
 
   it('answers 415 badMediaType for a body that is not JSON', async () => {
     const response = await fetch(`${mock.url}/v2.1/servers`, {
-      method: 'POST', headers: { 'X-Auth-Token': 't', 'Content-Type': 'text/plain' }, body: 'hello',
+      method: 'POST', headers: { 'X-Auth-Token': 't', 'Content-Type': 'application/xml' }, body: '<server/>',
     });
     expect(response.status).toBe(415);
     expect(await response.json()).toMatchObject({ badMediaType: { code: 415 } });
+  });
+
+  it('reads a text/plain body as JSON, as Nova does (400 when it is not JSON)', async () => {
+    const send = (body: string) => fetch(`${mock.url}/v2.1/servers/${SERVER}/metadata`, {
+      method: 'PUT', headers: { 'X-Auth-Token': 't', 'Content-Type': 'text/plain' }, body,
+    });
+    expect((await send('{"metadata": {"a": "1"}}')).status).toBe(200);
+    const refused = await send('hello');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ badRequest: { message: 'Malformed request body' } });
+  });
+
+  it('answers 404 for a URL with a trailing slash, as Nova\'s routes do', async () => {
+    expect((await get('/v2.1/servers/')).status).toBe(404);
+    expect((await get('/v2.1/servers/detail/')).status).toBe(404);
+  });
+
+  it('refuses a metadata item whose body names another key (Request body and URI mismatch)', async () => {
+    const response = await fetch(`${mock.url}/v2.1/servers/${SERVER}/metadata/a`, {
+      method: 'PUT', headers: { 'X-Auth-Token': 't', 'Content-Type': 'application/json' }, body: JSON.stringify({ meta: { b: '1' } }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ badRequest: { message: 'Request body and URI mismatch' } });
+  });
+
+  it('filters servers by status as Nova does: no known status is an empty list up to 2.37, 400 from 2.38', async () => {
+    const at = (version: string, query: string) => get(`/v2.1/servers/detail?${query}`, { 'OpenStack-API-Version': `compute ${version}` });
+    const before = await at('2.37', 'status=FOO');
+    expect(before.status).toBe(200);
+    expect(await before.json()).toEqual({ servers: [] });
+    expect((await at('2.38', 'status=FOO')).status).toBe(400);
+    expect((await at('2.38', 'status=active')).status).toBe(200);
   });
 
   it('answers 400 badRequest for malformed JSON', async () => {
@@ -128,10 +160,21 @@ describe('the mock compute API', () => {
     expect(from.status).toBe(200);
   });
 
-  it('answers 405 for a method the path never has', async () => {
-    const response = await fetch(`${mock.url}/v2.1/servers/detail`, { method: 'DELETE', headers: { 'X-Auth-Token': 't' } });
-    expect(response.status).toBe(405);
-    expect(await response.json()).toMatchObject({ badMethod: { code: 405 } });
+  it('answers 404 for a method no route has, as Nova\'s router does (never 405)', async () => {
+    const response = await fetch(`${mock.url}/v2.1/servers`, { method: 'PATCH', headers: { 'X-Auth-Token': 't' } });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ itemNotFound: { code: 404 } });
+  });
+
+  it('routes method and path together: PUT /servers/detail is the update of a server named detail', async () => {
+    const response = await fetch(`${mock.url}/v2.1/servers/detail`, { method: 'PUT', headers: { 'X-Auth-Token': 't', 'Content-Type': 'application/json' }, body: '{}' });
+    expect(response.status).toBe(400);
+  });
+
+  it('reads the compute entry of a list of services, and serves 2.1 for another service alone', async () => {
+    expect((await get('/v2.1/servers/detail', { 'OpenStack-API-Version': 'volume 3.0' })).headers.get('openstack-api-version')).toBe('compute 2.1');
+    expect((await get('/v2.1/servers/detail', { 'OpenStack-API-Version': 'compute 2.5, volume 3.0' })).headers.get('openstack-api-version')).toBe('compute 2.5');
+    expect((await get('/v2.1/servers//detail')).status).toBe(200);
   });
 
   it('refuses an unknown action key, and an action outside its range, as Nova does', async () => {
