@@ -53,6 +53,10 @@ for (const name of names) {
   const label = shown(overlayFile);
   const overlay = parse(readFileSync(overlayFile, 'utf8')) as JsonObject;
   const { document, problems } = await applyOverlay(upstream, overlay, label);
+  // The overlay's own x-novaspec-profile says what the profile is called and which microversions its
+  // seeds were taken at (the types are generated for those by default, ADR 0009).
+  const meta = (overlay['x-novaspec-profile'] ?? {}) as { label?: string; seeds?: Array<{ microversion?: string }> };
+  const seedVersions = [...new Set((meta.seeds ?? []).map((seed) => seed.microversion).filter((v): v is string => typeof v === 'string'))];
   // The vendor's own ranges follow the same rules as upstream's.
   for (const { pointer } of vendorNodes(document)) {
     for (const finding of checkAnnotation(resolvePointer(document, `#${pointer}`), bounds)) {
@@ -88,7 +92,7 @@ for (const name of names) {
   writeFileSync(join(out, 'openapi.docs.yaml'), stringify(docs, { lineWidth: 0 }));
   writeFileSync(
     join(out, 'versions', 'index.json'),
-    `${JSON.stringify({ profile: name, min: views[0]!.version, max: views.at(-1)!.version, versions: views.map((v) => v.version), changesAt: Object.fromEntries(changes) }, null, 2)}\n`,
+    `${JSON.stringify({ profile: name, label: meta.label, seedVersions, min: views[0]!.version, max: views.at(-1)!.version, versions: views.map((v) => v.version), changesAt: Object.fromEntries(changes) }, null, 2)}\n`,
   );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`profile ${name}: ${(overlay.actions as unknown[]).length} overlay actions, ${views.length} views into ${shown(out)} in ${seconds} s`);
