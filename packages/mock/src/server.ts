@@ -16,6 +16,7 @@ import { faultBody } from './faults.ts';
 import { silentLogger } from './logger.ts';
 import { negotiate, type VersionRange } from './microversion.ts';
 import { SpecIndex, locateSpecVersions } from './operations.ts';
+import { locateProfileVersions } from './profiles.ts';
 import { novaValidationMessage, type Violation } from './validation-message.ts';
 
 export interface MockOptions {
@@ -26,6 +27,8 @@ export interface MockOptions {
   maxMicroversion?: string;
   /** How many distinct answers to remember (0 turns the cache off); default 2000. */
   cacheEntries?: number;
+  /** Answer from a vendor profile's views (`vhi`, `huawei-bms`) instead of upstream's (ADR 0009). */
+  profile?: string;
 }
 
 export interface MockServer {
@@ -112,7 +115,7 @@ function queryOf(url: URL): Record<string, string | string[]> {
 }
 
 export async function startMockServer(options: MockOptions = {}): Promise<MockServer> {
-  const spec = locateSpecVersions();
+  const spec = options.profile ? locateProfileVersions(options.profile) : locateSpecVersions();
   const range: VersionRange = {
     min: minorOf(spec.min, 'the spec minimum'),
     max: minorOf(options.maxMicroversion ?? spec.max, 'maxMicroversion'),
