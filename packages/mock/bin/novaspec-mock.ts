@@ -13,11 +13,12 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string', default: '8774' },
     'max-microversion': { type: 'string' },
+    profile: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: novaspec-mock [--host 127.0.0.1] [--port 8774] [--max-microversion 2.N]');
+  console.log('usage: novaspec-mock [--host 127.0.0.1] [--port 8774] [--max-microversion 2.N] [--profile vhi|huawei-bms]');
   process.exit(0);
 }
 const port = Number(values.port);
@@ -26,8 +27,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 try {
-  const mock = await startMockServer({ host: values.host, port, ...(values['max-microversion'] ? { maxMicroversion: values['max-microversion'] } : {}) });
-  console.log(`novaspec-mock: compute API ${mock.range.min} to ${mock.range.max} at ${mock.endpoint}`);
+  const mock = await startMockServer({ host: values.host, port, ...(values['max-microversion'] ? { maxMicroversion: values['max-microversion'] } : {}), ...(values.profile ? { profile: values.profile } : {}) });
+  console.log(`novaspec-mock: compute API ${mock.range.min} to ${mock.range.max}${values.profile ? ` (${values.profile} profile)` : ''} at ${mock.endpoint}`);
   // Started with --expose-gc (as the load test does), SIGUSR2 prints the live heap after a full
   // collection: the measure of growth that resident memory, which V8 keeps once grown, is not.
   const gc = (globalThis as { gc?: () => void }).gc;

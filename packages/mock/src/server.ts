@@ -20,6 +20,7 @@ import { negotiate, type VersionRange } from './microversion.ts';
 import { SpecIndex, locateSpecVersions, type PathFacts } from './operations.ts';
 import { controllerCheck } from './controller-checks.ts';
 import { ViewValidators } from './view-validators.ts';
+import { locateProfileVersions } from './profiles.ts';
 import { novaValidationMessage, type Violation } from './validation-message.ts';
 
 export interface MockOptions {
@@ -30,6 +31,8 @@ export interface MockOptions {
   maxMicroversion?: string;
   /** How many distinct answers to remember (0 turns the cache off); default 2000. */
   cacheEntries?: number;
+  /** Answer from a vendor profile's views (`vhi`, `huawei-bms`) instead of upstream's (ADR 0013). */
+  profile?: string;
 }
 
 export interface MockServer {
@@ -126,7 +129,7 @@ function queryOf(url: URL): Record<string, string | string[]> {
 }
 
 export async function startMockServer(options: MockOptions = {}): Promise<MockServer> {
-  const spec = locateSpecVersions();
+  const spec = options.profile ? locateProfileVersions(options.profile) : locateSpecVersions();
   const range: VersionRange = {
     min: minorOf(spec.min, 'the spec minimum'),
     max: minorOf(options.maxMicroversion ?? spec.max, 'maxMicroversion'),
