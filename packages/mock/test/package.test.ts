@@ -73,7 +73,8 @@ describe('the packed mock, installed into an empty project', () => {
     for (const [name, dir] of Object.entries(packages)) {
       const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: dir, encoding: 'utf8' })) as { files: { path: string }[] }[];
       const shipped = report!.files.map((file) => file.path);
-      const stray = shipped.filter((path) => path !== 'package.json' && !/^README/.test(path) && !path.startsWith('dist/'));
+      // A changelog ships with every publishable package (ADR 0010), a README where there is one.
+      const stray = shipped.filter((path) => path !== 'package.json' && !/^(README|CHANGELOG)/.test(path) && !path.startsWith('dist/'));
       expect(stray, name).toEqual([]);
       expect(shipped.filter((path) => /\.ts$/.test(path) && !/\.d\.ts$/.test(path)), name).toEqual([]);
     }
