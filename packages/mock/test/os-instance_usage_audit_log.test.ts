@@ -1,21 +1,8 @@
 /** The mock's usage audit log: both answers, and the timestamp forms Nova takes. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useMockHttp } from './support/mock-http.ts';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-
-const call = (method: string, path: string, version: string, body?: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${mock.endpoint}${path}`, {
-    method,
-    headers: { 'X-Auth-Token': 't', 'OpenStack-API-Version': `compute ${version}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
+const call = useMockHttp();
 
 describe('the mock: instance usage audit log', () => {
   it('answers the last audit under the plural key', async () => {

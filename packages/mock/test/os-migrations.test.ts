@@ -1,21 +1,8 @@
 /** The mock's GET /os-migrations: the record's shape per microversion, Nova's 400 for a bad page size. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useMockHttp } from './support/mock-http.ts';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-
-const call = (method: string, path: string, version: string, body?: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${mock.endpoint}${path}`, {
-    method,
-    headers: { 'X-Auth-Token': 't', 'OpenStack-API-Version': `compute ${version}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
+const call = useMockHttp();
 
 describe('the mock: GET /os-migrations', () => {
   it('answers records without migration_type at 2.22 and with it from 2.23', async () => {

@@ -1,21 +1,8 @@
 /** The mock's external events: each name from its microversion, 200 and the 207 multi-status answer. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useMockHttp } from './support/mock-http.ts';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-
-const call = (method: string, path: string, version: string, body?: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${mock.endpoint}${path}`, {
-    method,
-    headers: { 'X-Auth-Token': 't', 'OpenStack-API-Version': `compute ${version}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
+const call = useMockHttp();
 
 const SERVER = '6d2c8f1a-4b7e-4e93-a5d0-c91f3b6e2d47';
 
