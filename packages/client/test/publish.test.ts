@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const repo = join(import.meta.dirname, '..', '..', '..');
-const workspaces = ['spec', 'packages/types', 'packages/client', 'packages/mock', 'packages/microversions'];
+const workspaces = ['spec', 'packages/spec-views', 'packages/types', 'packages/client', 'packages/mock', 'packages/microversions'];
 
 /** Every file a package.json names: export targets (without wildcards), types, bin. */
 function named(manifest: Record<string, unknown>): string[] {

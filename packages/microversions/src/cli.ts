@@ -24,7 +24,8 @@ import { checkVersion, openSpec, type SpecSource } from './spec-source.ts';
 const USAGE = `usage:
   novaspec diff <from> <to> [--path <path>] [--spec <dir-or-file>] [--json]
   novaspec diff --base <dir-or-file> <version> [--path <path>] [--spec <dir-or-file>] [--json]
-  novaspec published [--baseline <file>] [--changes <dir>] [--spec <dir-or-file>] [--update]`;
+  novaspec published [--baseline <file>] [--changes <dir>] [--spec <dir-or-file>] [--update]
+  novaspec view <version> [--spec <dir-or-file>] [--out <file>]`;
 
 function diffCommand(args: string[]): number {
   const { values, positionals } = parseArgs({
@@ -61,6 +62,22 @@ function diffCommand(args: string[]): number {
   }
   console.log(`${title}${values.path ? ` (${values.path})` : ''}: ${changes.length} operation${changes.length === 1 ? '' : 's'} change`);
   for (const line of formatChanges(changes)) console.log(line);
+  return 0;
+}
+
+/**
+ * One exact view as a plain OpenAPI document, for tools that read one (other languages' generators):
+ * from the installed @novaspec/spec by default, or a profile's folder (`--spec .../profiles/vhi`).
+ */
+function viewCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { spec: { type: 'string' }, out: { type: 'string' } } });
+  if (positionals.length !== 1) throw new Error(`give one microversion\n${USAGE}`);
+  const version = checkVersion(positionals[0]);
+  const spec = openSpec(values.spec);
+  if (!spec.versions().includes(version)) throw new Error(`${spec.label}: no microversion ${version} (it has ${spec.versions()[0]} to ${spec.versions().at(-1)})`);
+  const text = `${JSON.stringify(spec.view(version), null, 2)}\n`;
+  if (values.out) writeFileSync(resolve(values.out), text);
+  else process.stdout.write(text);
   return 0;
 }
 
@@ -121,6 +138,7 @@ export function main(argv: string[]): number {
   try {
     if (command === 'diff') return diffCommand(rest);
     if (command === 'published') return publishedCommand(rest);
+    if (command === 'view') return viewCommand(rest);
     console.error(USAGE);
     return command === undefined || command === '--help' || command === '-h' ? 0 : 2;
   } catch (error) {

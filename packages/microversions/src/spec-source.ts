@@ -1,7 +1,9 @@
 /**
  * Where the CLI reads a spec from: a built spec directory (`spec/dist`, or the spec package with its
- * `dist/`), one all-versions document (`openapi.all.json|yaml`, `openapi.source.json`: ranges kept, so
- * every view can be computed), or the installed `@novaspec/spec` package.
+ * `dist/`, whose views are computed from its `openapi.source.json` when a view's file is not there:
+ * the published package ships none, ADR 0010; `@novaspec/spec-views/dist` has them all), one
+ * all-versions document (`openapi.all.json|yaml`, `openapi.source.json`: ranges kept, so every view
+ * can be computed), or the installed `@novaspec/spec` package.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,14 +45,20 @@ function fromVersionsDir(dir: string): SpecSource {
   const index = join(dir, 'index.json');
   const data = existsSync(index) ? (JSON.parse(readFileSync(index, 'utf8')) as { versions?: string[]; changesAt?: Record<string, string[]> }) : undefined;
   const listed = data?.versions;
+  const source = join(dir, '..', 'openapi.source.json');
+  let computed: SpecSource | undefined;
   return {
     label: dir,
     ...(data?.changesAt ? { changesAt: new Map(Object.entries(data.changesAt)) } : {}),
     versions: () => listed ?? [],
     view(version) {
       const file = join(dir, `${version}.json`);
-      if (!existsSync(file)) throw new Error(`${file}: no view at microversion ${version}`);
-      return JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
+      if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
+      // The published @novaspec/spec ships the index but no precomputed views (ADR 0010): compute
+      // the view from the all-versions source beside it, as the build does.
+      computed ??= existsSync(source) ? fromDocument(source) : undefined;
+      if (!computed) throw new Error(`${file}: no view at microversion ${version}, and no ${source} to compute it from`);
+      return computed.view(version);
     },
   };
 }

@@ -1,15 +1,17 @@
 /**
- * What the mock knows of the spec: the exact view of each microversion (read from
- * `@novaspec/spec/versions/2.N.json` once and kept, with Prism's operations for it), and, from the
- * all-versions document, which methods and server actions exist at any microversion, so that asking
- * for one outside its range answers 404 as Nova does (not 405, not 400).
+ * What the mock knows of the spec: the exact view of each microversion (computed from the
+ * all-versions source `@novaspec/spec/openapi.source.json` with @novaspec/microversions' `viewAt` the
+ * first time a microversion is asked for, then kept, with Prism's operations for it: the package
+ * ships no precomputed views, ADR 0010), and, from the all-versions document, which methods and
+ * server actions exist at any microversion, so that asking for one outside its range answers 404 as
+ * Nova does (not 405, not 400).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { actionsOf, dereference, operationForAction } from '@novaspec/microversions';
+import { actionsOf, dereference, operationForAction, viewAt } from '@novaspec/microversions';
 
 const deref = (doc: Json, node: unknown): any => dereference(doc, node);
 
@@ -19,6 +21,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 type Json = Record<string, any>; // spec documents, read by path
 
 export interface SpecVersions {
+  /** The folder of `index.json`; the all-versions documents are in the folder above it. */
   dir: string;
   min: string;
   max: string;
@@ -67,6 +70,7 @@ function pathFacts(doc: Json): PathFacts[] {
 
 export class SpecIndex {
   readonly #dir: string;
+  #source: Json | undefined;
   readonly #documents = new Map<string, Json>();
   readonly #operations = new Map<string, Promise<IHttpOperation[]>>();
   readonly #routers = new Map<string, Router>();
@@ -84,7 +88,10 @@ export class SpecIndex {
   document(version: string): Json {
     let document = this.#documents.get(version);
     if (!document) {
-      document = JSON.parse(readFileSync(join(this.#dir, `${version}.json`), 'utf8')) as Json;
+      this.#source ??= JSON.parse(readFileSync(join(this.#dir, '..', 'openapi.source.json'), 'utf8')) as Json;
+      // viewAt shares unchanged subtrees between views and with the source: Prism and the view
+      // validators get a plain tree of their own, exactly what reading the view's file gave.
+      document = JSON.parse(JSON.stringify(viewAt(this.#source, version).document)) as Json;
       this.#documents.set(version, document);
     }
     return document;

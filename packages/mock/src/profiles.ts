@@ -1,7 +1,7 @@
 /**
- * Vendor profiles (issue 15, ADR 0013): the mock can answer from a profile's views
- * (`@novaspec/spec/profiles/<profile>/versions/2.N.json`, built by the spec's bundle step) instead of
- * upstream's. Same layout as upstream, so the rest of the mock is unchanged.
+ * Vendor profiles (issue 15, ADR 0013): the mock can answer from a profile's views (computed from
+ * `@novaspec/spec/profiles/<profile>/openapi.source.json`, built by the spec's bundle step) instead
+ * of upstream's. Same layout as upstream, so the rest of the mock is unchanged.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
