@@ -127,7 +127,8 @@ export class ServerState {
     let servers = [...this.store.servers.values()];
     const name = query.get('name');
     if (name !== null) {
-      // Nova matches `name` as a regular expression anywhere in the name (the DB's REGEXP).
+      // Nova matches `name` as a regular expression anywhere in the name (the DB's REGEXP); a
+      // pattern JavaScript cannot read matches nothing here.
       let pattern: RegExp;
       try {
         pattern = new RegExp(name);
@@ -140,7 +141,7 @@ export class ServerState {
     if (statuses.length > 0) {
       // A status maps to vm_states, and to task_states unless `default` is among them
       // (common.task_and_vm_state_from_status(); controller-checks.ts has already refused unknown ones).
-      const { vmStates, taskStates } = statesForStatuses(statuses.flatMap((s) => s.split(',')));
+      const { vmStates, taskStates } = statesForStatuses(statuses);
       servers = servers.filter((server) => vmStates.has(server.machine.vmState)
         && (taskStates.has('default') || (server.machine.taskState !== null && taskStates.has(server.machine.taskState))));
     }
