@@ -71,3 +71,43 @@ describe('a waiter through the client, against the mock', () => {
     expect(server.status).toBe('ACTIVE');
   });
 });
+
+describe('the waiters against the stateful mock (ADR 0012)', () => {
+  const BUILD_MS = 400;
+  const mock = useMock({ stateful: true, buildDelayMs: BUILD_MS, actionDelayMs: 200 });
+  const poll = { intervalMs: 50, timeoutMs: 10_000 };
+
+  it('waits for a new server to leave BUILD, for a reboot and a stop to finish, and for a delete', async () => {
+    const nova = createComputeClient<Api247>({ baseUrl: mock().endpoint, token: 't', microversion: '2.47' });
+    const created = await nova.POST('/servers', { body: { server: { name: 'waited-for', flavorRef: '1', imageRef: '70a599e0-31e7-49b7-b260-868f441e862b', networks: 'auto' } } });
+    expect(created.response.status).toBe(202);
+    const id = (created.data as { server: { id: string } }).server.id;
+
+    const seen: string[] = [];
+    const started = Date.now();
+    const active = await waitForServerStatus(nova, id, 'ACTIVE', { ...poll, onProgress: (s) => seen.push(s.status) });
+    expect(active.status).toBe('ACTIVE');
+    expect(seen[0]).toBe('BUILD');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(BUILD_MS - 50);
+
+    const rebooting: string[] = [];
+    expect((await nova.action(id, 'reboot', { reboot: { type: 'HARD' } })).response.status).toBe(202);
+    await waitForServerStatus(nova, id, 'ACTIVE', { ...poll, onProgress: (s) => rebooting.push(`${s.status}/${s['OS-EXT-STS:task_state']}`) });
+    expect(rebooting[0]).toBe('HARD_REBOOT/rebooting_hard');
+
+    expect((await nova.action(id, 'os-stop', { 'os-stop': null })).response.status).toBe(202);
+    expect((await waitForServerStatus(nova, id, 'SHUTOFF', poll)).status).toBe('SHUTOFF');
+
+    const deleted = await nova.DELETE('/servers/{server_id}', { params: { path: { server_id: id } } });
+    expect(deleted.response.status).toBe(204);
+    await waitForServerDeleted(nova, id, poll);
+    const gone = await nova.GET('/servers/{server_id}', { params: { path: { server_id: id } } });
+    expect(gone.response.status).toBe(404);
+  });
+
+  it('a waiter on a server in ERROR fails with its fault', async () => {
+    const nova = createComputeClient<Api247>({ baseUrl: mock().endpoint, token: 't', microversion: '2.47' });
+    // The seed's second server is in ERROR: waiting for ACTIVE fails at once with its fault.
+    await expect(waitForServerStatus(nova, '91a3c5e7-2b4d-4f6a-8c0e-1d3f5a7b9c2e', 'ACTIVE', poll)).rejects.toThrow(/went to ERROR: Build of instance/);
+  });
+});

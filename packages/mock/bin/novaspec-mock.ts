@@ -14,11 +14,14 @@ const { values } = parseArgs({
     port: { type: 'string', default: '8774' },
     'max-microversion': { type: 'string' },
     profile: { type: 'string' },
+    stateful: { type: 'boolean', default: false },
+    'build-delay-ms': { type: 'string' },
+    'action-delay-ms': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: novaspec-mock [--host 127.0.0.1] [--port 8774] [--max-microversion 2.N] [--profile vhi|huawei-bms]');
+  console.log('usage: novaspec-mock [--host 127.0.0.1] [--port 8774] [--max-microversion 2.N] [--profile vhi|huawei-bms] [--stateful [--build-delay-ms N] [--action-delay-ms N]]');
   process.exit(0);
 }
 const port = Number(values.port);
@@ -26,9 +29,34 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`novaspec-mock: --port must be a port number, got ${values.port}`);
   process.exit(2);
 }
+/** A delay option: a whole number of ms, or absent. */
+const delay = (name: 'build-delay-ms' | 'action-delay-ms'): number | undefined => {
+  const value = values[name];
+  if (value === undefined) return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0) {
+    console.error(`novaspec-mock: --${name} must be a whole number of ms, got ${value}`);
+    process.exit(2);
+  }
+  if (!values.stateful) {
+    console.error(`novaspec-mock: --${name} needs --stateful`);
+    process.exit(2);
+  }
+  return ms;
+};
+const buildDelayMs = delay('build-delay-ms');
+const actionDelayMs = delay('action-delay-ms');
 try {
-  const mock = await startMockServer({ host: values.host, port, ...(values['max-microversion'] ? { maxMicroversion: values['max-microversion'] } : {}), ...(values.profile ? { profile: values.profile } : {}) });
-  console.log(`novaspec-mock: compute API ${mock.range.min} to ${mock.range.max}${values.profile ? ` (${values.profile} profile)` : ''} at ${mock.endpoint}`);
+  const mock = await startMockServer({
+    host: values.host, port,
+    ...(values['max-microversion'] ? { maxMicroversion: values['max-microversion'] } : {}),
+    ...(values.profile ? { profile: values.profile } : {}),
+    ...(values.stateful ? { stateful: true } : {}),
+    ...(buildDelayMs !== undefined ? { buildDelayMs } : {}),
+    ...(actionDelayMs !== undefined ? { actionDelayMs } : {}),
+  });
+  const mode = [values.profile ? `${values.profile} profile` : '', values.stateful ? 'stateful' : ''].filter(Boolean).join(', ');
+  console.log(`novaspec-mock: compute API ${mock.range.min} to ${mock.range.max}${mode ? ` (${mode})` : ''} at ${mock.endpoint}`);
   // Started with --expose-gc (as the load test does), SIGUSR2 prints the live heap after a full
   // collection: the measure of growth that resident memory, which V8 keeps once grown, is not.
   const gc = (globalThis as { gc?: () => void }).gc;

@@ -23,6 +23,7 @@ import { fastVerdict } from './request-validation.ts';
 import { ViewValidators } from './view-validators.ts';
 import { locateProfileVersions } from './profiles.ts';
 import { novaValidationMessage, type Violation } from './validation-message.ts';
+import { StatefulMock } from './state/index.ts';
 
 export interface MockOptions {
   host?: string;
@@ -34,6 +35,15 @@ export interface MockOptions {
   cacheEntries?: number;
   /** Answer from a vendor profile's views (`vhi`, `huawei-bms`) instead of upstream's (ADR 0013). */
   profile?: string;
+  /**
+   * Remember what requests create, change and delete (ADR 0012): servers, their actions and their
+   * instance actions log, seeded from the spec's examples. Off by default.
+   */
+  stateful?: boolean;
+  /** Stateful mode: how long a new server stays BUILD, in ms; default 0 (ACTIVE by the next request). */
+  buildDelayMs?: number;
+  /** Stateful mode: how long an action's task (rebooting, powering-off, deleting...) lasts, in ms; default 0. */
+  actionDelayMs?: number;
 }
 
 export interface MockServer {
@@ -41,6 +51,8 @@ export interface MockServer {
   /** The compute endpoint, `${url}/v2.1`. */
   endpoint: string;
   range: { min: string; max: string };
+  /** Stateful mode: back to the seed state (as `POST /_novaspec/reset` does); stateless: nothing to do. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -149,6 +161,9 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const views = new ViewValidators(index);
   /** Answers by kind of valid request (operation, microversion, preferences), whatever its values. */
   const kinds = new AnswerCache(options.cacheEntries ?? 2000);
+  const state = options.stateful
+    ? new StatefulMock(index, newest, { buildDelayMs: options.buildDelayMs ?? 0, actionDelayMs: options.actionDelayMs ?? 0 })
+    : undefined;
 
   /**
    * Two answers Prism would get wrong on its own: a removed API answers its removal code (410, or
@@ -262,6 +277,11 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const answer = async (request: IncomingMessage, perRequest: Record<string, string>): Promise<Answer> => {
     // Nova's routes treat repeated slashes as one (`/servers//detail` is `/servers/detail`).
     const url = new URL((request.url ?? '/').replace(/^([^?]*)/, (path) => path.replace(/\/{2,}/g, '/')), 'http://mock.invalid');
+    // The stateful mock's own endpoint, outside Nova's API: back to the seed, for test isolation.
+    if (state && url.pathname === '/_novaspec/reset' && request.method === 'POST') {
+      state.reset();
+      return { status: 204, headers: {}, text: '' };
+    }
     const specPath = specPathOf(url.pathname, roots);
     if (specPath === undefined) return fault(404, NOT_FOUND);
 
@@ -294,9 +314,10 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     // Everything from here on is a function of the request (microversion, method, path, query, the
     // headers Prism reads, the body) unless Prism generates data (dynamic): compute it once per
     // distinct request and replay it after that (ADR 0004). Generated answers are never replayed.
-    const compute = () => answerFor(method, specPath, url, request.headers, negotiated.version, raw);
+    const compute = () => answerFor(method, specPath, url, request.headers, negotiated.version, raw, perRequest['x-openstack-request-id']);
     const prefer = String(request.headers.prefer ?? '') + url.search;
-    if (/dynamic=true/.test(prefer)) return compute();
+    // In stateful mode an answer depends on the state, so no answer is replayed from this cache.
+    if (state || /dynamic=true/.test(prefer)) return compute();
     const key = AnswerCache.key(negotiated.version, method, specPath, url.search, request.headers, raw);
     return answers.getOrCompute(key, compute);
   };
@@ -304,6 +325,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   /** The deterministic part: body parsing, Nova's pre-controller checks, then Prism. */
   const answerFor = async (
     method: string, specPath: string, url: URL, headers: IncomingMessage['headers'], version: string, raw: string | undefined,
+    requestId?: string,
   ): Promise<Answer> => {
     let parsed: unknown;
     if (raw !== undefined) {
@@ -342,6 +364,17 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     // What Nova's controllers check once the schema let a request through.
     const checked = valid ? controllerCheck(method, template, version, input) : undefined;
     if (checked) return 'message' in checked ? fault(checked.status, checked.message) : json(checked.status, checked.body);
+    // The stateful mode answers here, once the request is one Nova's controller would act on; a
+    // request that asks for a code, an example or generated data gets what it asked for.
+    const asked = requested.mock;
+    if (state && valid && !asked.code && !asked.exampleKey && !asked.dynamic) {
+      const projectId = url.pathname.slice('/v2.1'.length) === specPath ? undefined : url.pathname.split('/')[2];
+      const stateful = state.answer({
+        method, template, action, version, path: specPath, query: url.searchParams, body: parsed,
+        requestId: requestId ?? `req-${randomUUID()}`, origin: `http://${headers.host ?? 'localhost'}`, projectId,
+      });
+      if (stateful) return stateful;
+    }
     if (valid && !config.mock.dynamic) {
       const key = [version, method, template, action ?? '', JSON.stringify(config.mock), headers.accept ?? ''].join('\u0001');
       return kinds.getOrCompute(key, () => askPrism(input, operations, config));
@@ -408,6 +441,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     url: base,
     endpoint: `${base}/v2.1`,
     range: { min: `2.${range.min}`, max: newest },
+    reset: () => state?.reset(),
     close: () => new Promise((resolve, reject) => {
       server.closeAllConnections();
       server.close((error) => (error ? reject(error) : resolve()));

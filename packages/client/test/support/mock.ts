@@ -1,11 +1,12 @@
 /** Starts the mock compute API for a test file and stops it after; `mock()` is the running server. */
 import { afterAll, beforeAll } from 'vitest';
-import { startMockServer, type MockServer } from '@novaspec/mock';
+import { startMockServer, type MockOptions, type MockServer } from '@novaspec/mock';
 
-export function useMock(): () => MockServer {
+/** `options` go to the mock as they are (`{ stateful: true }` for the stateful mode). */
+export function useMock(options: MockOptions = {}): () => MockServer {
   let server: MockServer | undefined;
   beforeAll(async () => {
-    server = await startMockServer({ port: 0 });
+    server = await startMockServer({ port: 0, ...options });
   });
   afterAll(async () => {
     await server?.close();
