@@ -79,7 +79,7 @@ describe('the waiters against the stateful mock (ADR 0012)', () => {
 
   it('waits for a new server to leave BUILD, for a reboot and a stop to finish, and for a delete', async () => {
     const nova = createComputeClient<Api247>({ baseUrl: mock().endpoint, token: 't', microversion: '2.47' });
-    const created = await nova.POST('/servers', { body: { server: { name: 'waited-for', flavorRef: '1', imageRef: '70a599e0-31e7-49b7-b260-868f441e862b', networks: 'auto' } } });
+    const created = await nova.POST('/servers', { body: { server: { name: 'waited-for', flavorRef: 'c2.medium', imageRef: '70a599e0-31e7-49b7-b260-868f441e862b', networks: 'auto' } } });
     expect(created.response.status).toBe(202);
     const id = (created.data as { server: { id: string } }).server.id;
 

@@ -14,7 +14,7 @@ describe('openstack CLI against the stateful mock', () => {
 
   it('server create --wait: returns once the server is ACTIVE', async () => {
     const started = Date.now();
-    const result = await cli().run(['server', 'create', '--flavor', '1', '--image', IMAGE, '--wait', 'cli-stateful']);
+    const result = await cli().run(['server', 'create', '--flavor', 'c2.medium', '--image', IMAGE, '--wait', 'cli-stateful']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.json).toMatchObject({ name: 'cli-stateful', status: 'ACTIVE' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(BUILD_MS);

@@ -4,55 +4,24 @@
  * the view of its microversion (a stateful answer the spec refuses fails here), at 2.1, 2.47, 2.96
  * and 2.104.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
-import { SpecIndex, locateSpecVersions } from '../src/operations.ts';
-import { ViewValidators } from '../src/view-validators.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useStatefulMock } from './support/stateful.ts';
 
 const VERSIONS = ['2.1', '2.47', '2.96', '2.104'];
 const IMAGE = '70a599e0-31e7-49b7-b260-868f441e862b';
+/** Two flavors of the seed (the spec's flavor examples). */
+const FLAVOR = 'c2.medium';
+const OTHER_FLAVOR = 'r5.xlarge';
 /** The two servers of the spec's `GET /servers/detail` example, the seed. */
 const SEEDED = ['5c8e2b6a-9d41-4f0e-8a73-2b1f6e0c9d14', '91a3c5e7-2b4d-4f6a-8c0e-1d3f5a7b9c2e'];
 /** Long enough to see a task in progress (on a loaded machine too), short enough for the suite. */
 const DELAY = 300;
 
-const index = new SpecIndex(locateSpecVersions().dir);
-const validators = new ViewValidators(index);
-
-interface Call { status: number; body: any; headers: Headers }
-
-/** What each answer is checked against: the response schema of its operation, status and microversion. */
-function viewErrors(version: string, template: string, method: string, status: number, body: unknown, action?: string): string | undefined {
-  const operation = index.operation(version, template, method, action);
-  const response = operation.responses?.[String(status)];
-  if (!response) return `${status} is not a response of ${method.toUpperCase()} ${template}${action ? `#${action}` : ''} at ${version}`;
-  const schema = index.resolve(version, response)?.content?.['application/json']?.schema;
-  if (!schema) return body === undefined ? undefined : `the view has no body for ${status} but the mock sent one`;
-  const validate = validators.validator(version, schema);
-  return validate(body) ? undefined : JSON.stringify(validate.errors?.slice(0, 3));
-}
-
-let mock: MockServer;
-let checked = 0;
-
-/** One request, its answer checked against the view before the test looks at it. */
-async function call(version: string, method: string, path: string, template: string, body?: unknown): Promise<Call> {
-  const response = await fetch(`${mock.endpoint}${path}`, {
-    method,
-    headers: { 'X-Auth-Token': 't', 'OpenStack-API-Version': `compute ${version}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  const parsed = text ? JSON.parse(text) : undefined;
-  const action = template.endsWith('/action') && body && typeof body === 'object' ? Object.keys(body)[0] : undefined;
-  const errors = viewErrors(version, template, method.toLowerCase(), response.status, parsed, action);
-  expect(errors, `${method} ${path} at ${version} answered ${response.status} ${text.slice(0, 300)}`).toBeUndefined();
-  checked += 1;
-  return { status: response.status, body: parsed, headers: response.headers };
-}
+const stateful = useStatefulMock({ buildDelayMs: DELAY, actionDelayMs: DELAY });
+const { call } = stateful;
 
 const createBody = (version: string, name: string) => ({
-  server: { name, flavorRef: '1', imageRef: IMAGE, ...(Number(version.split('.')[1]) >= 37 ? { networks: 'auto' } : {}) },
+  server: { name, flavorRef: FLAVOR, imageRef: IMAGE, ...(Number(version.split('.')[1]) >= 37 ? { networks: 'auto' } : {}) },
 });
 const show = (version: string, id: string) => call(version, 'GET', `/servers/${id}`, '/servers/{server_id}');
 const act = (version: string, id: string, body: unknown) => call(version, 'POST', `/servers/${id}/action`, '/servers/{server_id}/action', body);
@@ -68,7 +37,7 @@ async function waitFor(version: string, id: string, status: string): Promise<any
 }
 
 beforeAll(async () => {
-  mock = await startMockServer({ port: 0, stateful: true, buildDelayMs: DELAY, actionDelayMs: DELAY });
+  const mock = stateful.mock();
   // The first request of a kind at a microversion compiles its schemas (hundreds of ms): done here,
   // with requests that change nothing, so that no delay runs out while a test's first request compiles.
   for (const version of VERSIONS) {
@@ -79,10 +48,6 @@ beforeAll(async () => {
     await fetch(`${mock.endpoint}/servers/${SEEDED[0]}`, { headers: { 'X-Auth-Token': 't', 'OpenStack-API-Version': `compute ${version}` } });
   }
 });
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(() => mock.reset());
 
 describe.each(VERSIONS)('stateful servers at %s', (version) => {
   const minor = Number(version.split('.')[1]);
@@ -96,7 +61,7 @@ describe.each(VERSIONS)('stateful servers at %s', (version) => {
     const created = await call(version, 'POST', '/servers', '/servers', createBody(version, 'stateful-web'));
     expect(created.status).toBe(202);
     const id = created.body.server.id;
-    expect(created.headers.get('location')).toBe(`${mock.endpoint}/servers/${id}`);
+    expect(created.headers.get('location')).toBe(`${stateful.mock().endpoint}/servers/${id}`);
     const building = (await show(version, id)).body.server;
     expect(building).toMatchObject({ id, name: 'stateful-web', status: 'BUILD' });
     if (minor >= 1) expect(building['OS-EXT-STS:vm_state']).toBe('building');
@@ -104,7 +69,7 @@ describe.each(VERSIONS)('stateful servers at %s', (version) => {
     expect(active['OS-EXT-STS:power_state']).toBe(1);
     expect(active['OS-SRV-USG:launched_at']).toMatch(/^\d{4}-\d\d-\d\dT/);
     // The flavor's shape is the view's: a reference up to 2.46, an embedded copy from 2.47.
-    if (minor < 47) expect(active.flavor).toMatchObject({ id: '1' });
+    if (minor < 47) expect(active.flavor).toMatchObject({ id: FLAVOR });
     else expect(active.flavor).not.toHaveProperty('id');
     const list = (await call(version, 'GET', '/servers', '/servers')).body.servers;
     expect(list.map((s: any) => s.id)).toEqual([id, ...[...SEEDED].sort().reverse()]);
@@ -206,13 +171,13 @@ describe('stateful mode: the rest of the state machine and isolation', () => {
 
   it('resize then confirm or revert, shelve then unshelve, rescue then unrescue', async () => {
     const id = SEEDED[0]!;
-    await act(version, id, { resize: { flavorRef: '2' } });
+    await act(version, id, { resize: { flavorRef: OTHER_FLAVOR } });
     expect((await show(version, id)).body.server.status).toBe('RESIZE');
     await waitFor(version, id, 'VERIFY_RESIZE');
     await act(version, id, { revertResize: null });
     expect((await show(version, id)).body.server.status).toBe('REVERT_RESIZE');
     await waitFor(version, id, 'ACTIVE');
-    await act(version, id, { resize: { flavorRef: '2' } });
+    await act(version, id, { resize: { flavorRef: OTHER_FLAVOR } });
     await waitFor(version, id, 'VERIFY_RESIZE');
     await act(version, id, { confirmResize: null });
     await waitFor(version, id, 'ACTIVE');
@@ -240,7 +205,7 @@ describe('stateful mode: the rest of the state machine and isolation', () => {
     await call(version, 'POST', '/servers', '/servers', createBody(version, 'temporary'));
     await sleep(DELAY + 50);
     expect((await call(version, 'GET', '/servers', '/servers')).body.servers.map((s: any) => s.name)).toEqual(['temporary', 'db-replica-02']);
-    const reset = await fetch(`${mock.url}/_novaspec/reset`, { method: 'POST' });
+    const reset = await fetch(`${stateful.mock().url}/_novaspec/reset`, { method: 'POST' });
     expect(reset.status).toBe(204);
     expect((await call(version, 'GET', '/servers', '/servers')).body.servers.map((s: any) => s.id).sort()).toEqual([...SEEDED].sort());
   });
@@ -248,13 +213,13 @@ describe('stateful mode: the rest of the state machine and isolation', () => {
   it('a request the spec refuses still gets the stateless 400, and Prefer still picks an answer', async () => {
     const invalid = await call(version, 'POST', `/servers/${SEEDED[0]}/action`, '/servers/{server_id}/action', { reboot: { type: 'GENTLE' } });
     expect(invalid.status).toBe(400);
-    const preferred = await fetch(`${mock.endpoint}/servers/00000000-0000-4000-8000-000000000000`, {
+    const preferred = await fetch(`${stateful.mock().endpoint}/servers/00000000-0000-4000-8000-000000000000`, {
       headers: { 'X-Auth-Token': 't', 'OpenStack-API-Version': `compute ${version}`, Prefer: 'code=200' },
     });
     expect(preferred.status).toBe(200);
   });
 
   it('checked every answer of these flows against its view', () => {
-    expect(checked).toBeGreaterThan(200);
+    expect(stateful.checked()).toBeGreaterThan(200);
   });
 });

@@ -2,30 +2,62 @@
  * The stateful mode of the mock (ADR 0012): one in-memory state per mock instance, consulted by
  * the front after Nova's prechecks and Prism's request validation, for the operations it models.
  * Anything it does not model (or a request with its own `Prefer` of code, example or generation)
- * is answered by the stateless mock as before.
+ * is answered by the stateless mock as before. Each resource has its own file; this one routes.
  */
 import type { Answer } from '../answer-cache.ts';
 import type { SpecIndex } from '../operations.ts';
-import { ServerState, type StateRequest, type ServerTimings } from './servers.ts';
+import type { StateRequest } from './answers.ts';
+import { AggregateState } from './aggregates.ts';
+import { FlavorState } from './flavors.ts';
+import { KeypairState } from './keypairs.ts';
+import { ServerGroupState } from './server-groups.ts';
+import { ServerState, type ServerTimings } from './servers.ts';
 import { SpecExamples } from './spec-examples.ts';
 
-export type { StateRequest } from './servers.ts';
+export type { StateRequest } from './answers.ts';
 
 export class StatefulMock {
   readonly #servers: ServerState;
+  readonly #keypairs: KeypairState;
+  readonly #flavors: FlavorState;
+  readonly #groups: ServerGroupState;
+  readonly #aggregates: AggregateState;
 
   constructor(index: SpecIndex, newest: string, timings: ServerTimings) {
-    this.#servers = new ServerState(new SpecExamples(index), newest, timings);
+    const examples = new SpecExamples(index);
+    this.#keypairs = new KeypairState(examples, newest);
+    this.#servers = new ServerState(examples, newest, timings, {
+      keypairExists: (name) => this.#keypairs.has(name),
+      flavor: (id) => this.#flavors.get(id),
+      refuseGroupMember: (groupId) => this.#groups.refuseMember(groupId),
+      joinGroup: (groupId, serverId) => this.#groups.join(groupId, serverId),
+      groupsOf: (serverId) => this.#groups.groupsOf(serverId),
+    });
+    this.#flavors = new FlavorState(examples, newest, this.#servers.projectId);
+    this.#groups = new ServerGroupState(examples, newest, () => this.#servers.caller, (id) => this.#servers.store.servers.has(id));
+    this.#aggregates = new AggregateState(examples, newest, () => [...this.#servers.store.servers.values()]
+      .map((server) => server.fields['OS-EXT-SRV-ATTR:host']).filter((host): host is string => typeof host === 'string'));
   }
 
   /** The state's answer, or undefined for the stateless mock to answer (after any change the request made). */
   answer(request: StateRequest): Answer | undefined {
-    if (request.template === '/servers' || request.template.startsWith('/servers/')) return this.#servers.answer(request);
+    // Pending work (a build, a delete) is done before any resource reads the servers.
+    this.#servers.store.settle();
+    const [, root] = request.template.split('/');
+    if (root === 'servers') return this.#servers.answer(request);
+    if (root === 'os-keypairs') return this.#keypairs.answer(request);
+    if (root === 'flavors') return this.#flavors.answer(request);
+    if (root === 'os-server-groups') return this.#groups.answer(request);
+    if (root === 'os-aggregates') return this.#aggregates.answer(request);
     return undefined;
   }
 
   /** Back to the seed state. */
   reset(): void {
-    this.#servers.store.reset();
+    this.#servers.reset();
+    this.#keypairs.reset();
+    this.#flavors.reset();
+    this.#groups.reset();
+    this.#aggregates.reset();
   }
 }

@@ -6,29 +6,32 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Answer } from '../answer-cache.ts';
-import { faultBody } from '../faults.ts';
+import { bookmarkBase, fault, json, minorOf, page, versionedBase, type StateRequest } from './answers.ts';
 import { PROGRESS_STATUSES, POWER, statesForStatuses, statusOf } from './nova-states.ts';
 import { project } from './render.ts';
+import { answerMetadata } from './server-metadata.ts';
+import { answerTags, noMapping } from './server-tags.ts';
+import { VolumeAttachmentState } from './volume-attachments.ts';
 import { DELETE_RULE, MODELLED_ACTIONS, refusal, ruleFor, type ActionRule, type MachineState } from './server-actions.ts';
+import type { FlavorRecord } from './flavors.ts';
 import type { SpecExamples } from './spec-examples.ts';
 import { isoSeconds, naiveMicros, newRequestId, StateStore, type InstanceActionRecord, type ServerRecord } from './store.ts';
 
 type Json = Record<string, any>;
 
-export interface StateRequest {
-  method: string;
-  template: string;
-  action: string | undefined;
-  version: string;
-  /** The spec path (`/servers/abc`), without the project id. */
-  path: string;
-  query: URLSearchParams;
-  body: any;
-  requestId: string;
-  /** `http://host:port`, as the client reached the mock. */
-  origin: string;
-  /** The project id of the URL form `/v2.1/{project_id}/...`, if used. */
-  projectId: string | undefined;
+export type { StateRequest };
+
+/** What a server needs to know of the other resources of the state. */
+export interface ServerLinks {
+  /** Whether the caller has a key pair of this name. */
+  keypairExists(name: string): boolean;
+  /** A flavor by id. */
+  flavor(id: string): FlavorRecord | undefined;
+  /** Nova's refusal of a new member for this server group, if any. */
+  refuseGroupMember(groupId: string): Answer | undefined;
+  joinGroup(groupId: string, serverId: string): void;
+  /** The groups a server is a member of. */
+  groupsOf(serverId: string): string[];
 }
 
 export interface ServerTimings {
@@ -38,34 +41,47 @@ export interface ServerTimings {
   actionDelayMs: number;
 }
 
-/** api.max_limit's default (nova/conf/api.py): the largest page. */
-const MAX_LIMIT = 1000;
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Answer => ({
-  status, headers: { 'content-type': 'application/json', ...headers }, text: JSON.stringify(body),
-});
-const fault = (status: number, message: string): Answer => json(status, faultBody(status, message));
 /** common.get_instance(): InstanceNotFound's message, as a 404. */
 const notFound = (id: string) => fault(404, `Instance ${id} could not be found.`);
-const minorOf = (version: string) => Number(version.split('.')[1]);
+
+/** common.get_id_from_href(): the last path segment of a link, or the value itself. */
+const hrefId = (ref: string) => ref.split('?')[0]!.split('/').filter(Boolean).at(-1) ?? ref;
 
 const serverIdOf = (path: string) => decodeURIComponent(path.split('/')[2] ?? '');
 
 export class ServerState {
   readonly store: StateStore;
+  readonly volumes = new VolumeAttachmentState();
   readonly #examples: SpecExamples;
-  readonly #newest: string;
   readonly #timings: ServerTimings;
+  readonly #links: ServerLinks;
   /** The first example server of the newest view: where a new server's unknowable fields come from. */
   readonly #template: Json;
 
-  constructor(examples: SpecExamples, newest: string, timings: ServerTimings) {
+  constructor(examples: SpecExamples, newest: string, timings: ServerTimings, links: ServerLinks) {
     this.#examples = examples;
-    this.#newest = newest;
+    this.#links = links;
     this.#timings = timings;
     const seed = () => ((examples.response(newest, '/servers/detail', 'get', '200').example as Json | undefined)?.servers ?? []) as Json[];
     this.#template = structuredClone(seed()[0] ?? {});
     this.store = new StateStore(() => seed().map((server) => this.#seedRecord(structuredClone(server))));
+    this.volumes.seed(this.store.servers.values());
+  }
+
+  /** Back to the seed: the servers and their volume attachments. */
+  reset(): void {
+    this.store.reset();
+    this.volumes.seed(this.store.servers.values());
+  }
+
+  /** The project of the seeded servers: the one the mock's caller works in. */
+  get projectId(): string {
+    return String(this.#template.tenant_id ?? '');
+  }
+
+  /** The caller's project and user: those of the seeded servers. */
+  get caller(): { projectId: string; userId: string } {
+    return { projectId: this.projectId, userId: String(this.#template.user_id ?? '') };
   }
 
   /** The answer for a request on servers, or undefined to let the stateless mock answer it. */
@@ -78,7 +94,11 @@ export class ServerState {
     // Every controller under /servers/{server_id} looks the server up first.
     const id = serverIdOf(request.path);
     const server = this.store.servers.get(id);
-    if (!server) return notFound(id);
+    const tagged = template.startsWith('/servers/{server_id}/tags');
+    if (!server) return tagged ? noMapping(id) : notFound(id);
+    if (template.startsWith('/servers/{server_id}/metadata')) return answerMetadata(request, server);
+    if (tagged) return answerTags(request, server);
+    if (template.startsWith('/servers/{server_id}/os-volume_attachments')) return this.volumes.answer(request, server);
     if (template === '/servers/{server_id}' && method === 'get') return this.#show(request, server);
     if (template === '/servers/{server_id}' && method === 'delete') return this.#delete(request, server);
     if (template === '/servers/{server_id}/action' && request.action && MODELLED_ACTIONS.has(request.action)) return this.#act(request, server);
@@ -101,6 +121,9 @@ export class ServerState {
       'OS-EXT-STS:power_state': machine.powerState,
       'OS-SRV-USG:launched_at': machine.launchedAt,
       locked: machine.locked,
+      // From 2.71 (the view keeps it where it has it): the groups the server is in, now.
+      server_groups: this.#links.groupsOf(server.id),
+      'os-extended-volumes:volumes_attached': this.volumes.volumesOf(server.id),
     };
     // views/servers.py: `progress` only for the statuses of _progress_statuses.
     if (PROGRESS_STATUSES.has(status)) wire.progress = server.fields.progress ?? 0;
@@ -148,43 +171,35 @@ export class ServerState {
     // Nova's default sort: created_at then id, both descending.
     servers.sort((a, b) => String(b.fields.created).localeCompare(String(a.fields.created)) || b.id.localeCompare(a.id));
     // servers.py: MarkerNotFound is answered with a message of its own.
-    const page = this.#page(request, servers, (server) => server.id, detail ? 'servers/detail' : 'servers', (marker) => `marker [${marker}] not found`);
-    if ('status' in page) return page;
+    const listed = page(request, servers, (server) => server.id, detail ? 'servers/detail' : 'servers', (marker) => `marker [${marker}] not found`);
+    if ('status' in listed) return listed;
     const template = detail ? '/servers/detail' : '/servers';
-    const body: Json = { servers: page.items.map((server) => this.#wire(server)) };
-    if (page.next) body.servers_links = [{ rel: 'next', href: page.next }];
+    const body: Json = { servers: listed.items.map((server) => this.#wire(server)) };
+    if (listed.next) body.servers_links = [{ rel: 'next', href: listed.next }];
     return json(200, this.#render(request.version, template, 'get', '200', body));
-  }
-
-  /**
-   * `limit` and `marker` (common.get_limit_and_marker(); a marker that is not there is Nova's
-   * 400 "marker [x] not found"), and the next link of ViewBuilder._get_collection_links(): present
-   * when the page is as long as the limit, with the request's parameters sorted and the marker set.
-   */
-  #page<T>(request: StateRequest, items: T[], idOf: (item: T) => string, collection: string, markerMissing: (marker: string) => string): { items: T[]; next?: string } | Answer {
-    const { query } = request;
-    const limit = Math.min(query.has('limit') ? Number(query.get('limit')) : MAX_LIMIT, MAX_LIMIT);
-    const marker = query.get('marker');
-    let start = 0;
-    if (marker !== null) {
-      const at = items.findIndex((item) => idOf(item) === marker);
-      if (at === -1) return fault(400, markerMissing(marker));
-      start = at + 1;
-    }
-    const pageItems = items.slice(start, start + limit);
-    if (!(limit > 0 && pageItems.length === limit)) return { items: pageItems };
-    const params = new URLSearchParams([...query.entries()].filter(([key]) => key !== 'marker').sort(([a], [b]) => a.localeCompare(b)));
-    params.set('marker', idOf(pageItems.at(-1)!));
-    return { items: pageItems, next: `${request.origin}/v2.1${request.projectId ? `/${request.projectId}` : ''}/${collection}?${params}` };
   }
 
   /** servers.py `create()`: one server (min_count and max_count are not modelled), BUILD until the build delay is over. */
   #create(request: StateRequest): Answer {
     const asked: Json = request.body?.server ?? {};
+    // servers.py create(): the flavor by id (common.get_id_from_href() takes a link's last segment);
+    // FlavorNotFound is answered 400 with its message.
+    const flavorId = hrefId(String(asked.flavorRef));
+    const flavor = this.#links.flavor(flavorId);
+    if (!flavor) return fault(400, `Flavor ${flavorId} could not be found.`);
+    // API._validate_and_build_base_options(): the caller's key pair by name; KeypairNotFound is
+    // answered 400 by servers.py create().
+    if (typeof asked.key_name === 'string' && !this.#links.keypairExists(asked.key_name)) return fault(400, 'Invalid key_name provided.');
+    // API._get_requested_instance_group() and the server_group_members quota of _provision_instances().
+    const groupId: unknown = request.body?.['os:scheduler_hints']?.group;
+    if (typeof groupId === 'string') {
+      const refused = this.#links.refuseGroupMember(groupId);
+      if (refused) return refused;
+    }
     const now = Date.now();
     const id = randomUUID();
-    const base = `${request.origin}/v2.1${request.projectId ? `/${request.projectId}` : ''}`;
-    const bookmarkBase = `${request.origin}${request.projectId ? `/${request.projectId}` : ''}`;
+    const base = versionedBase(request);
+    const bookmarks = bookmarkBase(request);
     const template = this.#template;
     const bootsFromVolume = !asked.imageRef;
     const fields: Json = {
@@ -201,10 +216,11 @@ export class ServerState {
       accessIPv6: asked.accessIPv6 ?? '',
       key_name: asked.key_name ?? null,
       metadata: asked.metadata ?? {},
-      tags: asked.tags ?? [],
-      image: bootsFromVolume ? '' : { id: asked.imageRef, links: [{ rel: 'bookmark', href: `${bookmarkBase}/images/${asked.imageRef}` }], ...(template.image?.properties ? { properties: template.image.properties } : {}) },
-      flavor: this.#flavorOf(String(asked.flavorRef), bookmarkBase),
-      links: [{ rel: 'self', href: `${base}/servers/${id}` }, { rel: 'bookmark', href: `${bookmarkBase}/servers/${id}` }],
+      // A set, as the tag table keeps it (server-tags.ts).
+      tags: [...new Set<string>(asked.tags ?? [])].sort(),
+      image: bootsFromVolume ? '' : { id: asked.imageRef, links: [{ rel: 'bookmark', href: `${bookmarks}/images/${asked.imageRef}` }], ...(template.image?.properties ? { properties: template.image.properties } : {}) },
+      flavor: this.#flavorOf(flavor, bookmarks),
+      links: [{ rel: 'self', href: `${base}/servers/${id}` }, { rel: 'bookmark', href: `${bookmarks}/servers/${id}` }],
       'OS-DCF:diskConfig': asked['OS-DCF:diskConfig'] ?? 'MANUAL',
       'OS-EXT-AZ:availability_zone': asked.availability_zone ?? template['OS-EXT-AZ:availability_zone'],
       'OS-EXT-SRV-ATTR:hostname': typeof asked.hostname === 'string' ? asked.hostname : String(asked.name ?? '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || `server-${id}`,
@@ -214,7 +230,8 @@ export class ServerState {
       trusted_image_certificates: asked.trusted_image_certificates ?? null,
       locked_reason: null,
       pinned_availability_zone: asked.availability_zone ?? null,
-      scheduler_hints: request.body?.['os:scheduler_hints'] ?? {},
+      // The request spec keeps every hint as a list (RequestSpec._from_hints()), and 2.100's view shows it so.
+      scheduler_hints: Object.fromEntries(Object.entries<unknown>(request.body?.['os:scheduler_hints'] ?? {}).map(([key, value]) => [key, Array.isArray(value) ? value : [value]])),
       progress: 0,
     };
     delete fields.fault;
@@ -236,19 +253,19 @@ export class ServerState {
       },
     };
     this.store.servers.set(id, server);
+    if (typeof groupId === 'string') this.#links.joinGroup(groupId, id);
     const adminPass = randomBytes(9).toString('base64url');
     const body = this.#render(request.version, '/servers', 'post', '202', { server: { ...fields, adminPass } });
     return json(202, body, { location: `${base}/servers/${id}` });
   }
 
-  /** The embedded flavor of a new server: the flavor the stateless mock shows (flavors are not in the state yet), under the id asked for. */
-  #flavorOf(flavorRef: string, bookmarkBase: string): Json {
-    const shown = (this.#examples.response(this.#newest, '/flavors/{flavor_id}', 'get', '200').example as Json | undefined)?.flavor ?? {};
+  /** A server's flavor (views/servers.py): the 2.1 reference (`id`, `links`) and the 2.47 embedded copy (_get_flavor_dict()), from the flavor state. */
+  #flavorOf(flavor: FlavorRecord, bookmarks: string): Json {
     return {
-      id: flavorRef,
-      links: [{ rel: 'bookmark', href: `${bookmarkBase}/flavors/${flavorRef}` }],
-      vcpus: shown.vcpus, ram: shown.ram, disk: shown.disk, ephemeral: shown['OS-FLV-EXT-DATA:ephemeral'] ?? 0, swap: shown.swap === '' ? 0 : shown.swap ?? 0,
-      original_name: shown.name ?? flavorRef, extra_specs: shown.extra_specs ?? {},
+      id: flavor.flavorid,
+      links: [{ rel: 'bookmark', href: `${bookmarks}/flavors/${flavor.flavorid}` }],
+      vcpus: flavor.vcpus, ram: flavor.memory_mb, disk: flavor.root_gb, ephemeral: flavor.ephemeral_gb, swap: flavor.swap,
+      original_name: flavor.name, extra_specs: { ...flavor.extra_specs },
     };
   }
 
@@ -258,7 +275,11 @@ export class ServerState {
     if (refused) return fault(409, refused);
     server.machine.taskState = DELETE_RULE.task ?? null;
     this.#log(server, DELETE_RULE.logName!, DELETE_RULE.event!, request, Date.now());
-    server.pending = { due: Date.now() + this.#timings.actionDelayMs, apply: () => this.store.servers.delete(server.id) };
+    const gone = () => {
+      this.store.servers.delete(server.id);
+      this.volumes.forget(server.id);
+    };
+    server.pending = { due: Date.now() + this.#timings.actionDelayMs, apply: gone };
     return undefined;
   }
 
@@ -268,6 +289,14 @@ export class ServerState {
     if (!rule) return undefined;
     const refused = refusal(rule, server.id, server.machine);
     if (refused) return fault(409, refused);
+    // API.resize(), once its decorators let it through: the new flavor must exist (FlavorNotFound,
+    // answered 400 by servers.py _resize()).
+    let newFlavor: FlavorRecord | undefined;
+    if (request.action === 'resize') {
+      const flavorId = hrefId(String(request.body?.resize?.flavorRef));
+      newFlavor = this.#links.flavor(flavorId);
+      if (!newFlavor) return fault(400, `Flavor ${flavorId} could not be found.`);
+    }
     const now = Date.now();
     if (request.action === 'lock') {
       // API.lock: a server its owner already locked stays as it is, and no action is recorded.
@@ -284,7 +313,7 @@ export class ServerState {
       return undefined;
     }
     this.#start(server, rule, request, now);
-    if (request.action === 'resize') this.#resize(server, String(request.body?.resize?.flavorRef), request);
+    if (newFlavor) this.#resize(server, newFlavor, request);
     if (request.action === 'revertResize' && server.flavorBeforeResize) {
       const previous = server.flavorBeforeResize;
       const finish = server.pending!.apply;
@@ -315,9 +344,9 @@ export class ServerState {
   }
 
   /** The new flavor is the server's from RESIZED on; the old one is kept for a revert. */
-  #resize(server: ServerRecord, flavorRef: string, request: StateRequest): void {
+  #resize(server: ServerRecord, flavor: FlavorRecord, request: StateRequest): void {
     const previous = server.fields.flavor;
-    const next = this.#flavorOf(flavorRef, request.origin);
+    const next = this.#flavorOf(flavor, bookmarkBase(request));
     const finish = server.pending!.apply;
     server.pending!.apply = () => {
       finish();
@@ -364,10 +393,10 @@ export class ServerState {
     let next: string | undefined;
     if (minorOf(request.version) >= 58) {
       // instance_actions.py: MarkerNotFound's own message.
-      const page = this.#page(request, actions, (action) => action.request_id, `servers/${server.id}/os-instance-actions`, (marker) => `Marker ${marker} could not be found.`);
-      if ('status' in page) return page;
-      actions = page.items;
-      next = page.next;
+      const listed = page(request, actions, (action) => action.request_id, `servers/${server.id}/os-instance-actions`, (marker) => `Marker ${marker} could not be found.`);
+      if ('status' in listed) return listed;
+      actions = listed.items;
+      next = listed.next;
     }
     const body: Json = { instanceActions: actions.map(withoutEvents) };
     if (next) body.links = [{ rel: 'next', href: next }];

@@ -35,6 +35,14 @@ export class SpecExamples {
     return found;
   }
 
+  /** Every named example of an operation's response at a version (a seed takes the union of them). */
+  allExamples(version: string, template: string, method: string, status: string, action?: string): unknown[] {
+    const operation = this.#index.operation(version, template, method, action);
+    const media = operation?.responses?.[status] ? this.#index.resolve(version, operation.responses[status])?.content?.['application/json'] : undefined;
+    const named = Object.values<Json>(media?.examples ?? {}).map((example) => this.#index.resolve(version, example)?.value);
+    return named.length > 0 ? named : media?.example === undefined ? [] : [media.example];
+  }
+
   resolver(version: string): (node: Json) => Json {
     return (node) => this.#index.resolve(version, node);
   }
