@@ -199,7 +199,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   // Two pure functions of a few header and query values, decoded with io-ts and fp-ts for every
   // request before (a fifth of the mock's own time on varied requests): remembered by those values.
   const negotiations = new BoundedMemo<ReturnType<typeof negotiate>>(1000);
-  const negotiated_ = (headers: IncomingMessage['headers']) => {
+  const negotiatedOf = (headers: IncomingMessage['headers']) => {
     const modern = headers['openstack-api-version'];
     const legacy = headers['x-openstack-nova-api-version'];
     return negotiations.get(JSON.stringify([modern, legacy]), () => negotiate({ 'openstack-api-version': modern, 'x-openstack-nova-api-version': legacy }, range));
@@ -291,7 +291,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       delete perRequest['x-openstack-request-id'];
       delete perRequest['x-compute-request-id'];
     }
-    const negotiated = isRoot ? { ok: true as const, minor: range.max, version: newest } : negotiated_(request.headers);
+    const negotiated = isRoot ? { ok: true as const, minor: range.max, version: newest } : negotiatedOf(request.headers);
     if (!negotiated.ok) return fault(negotiated.status, negotiated.message);
     if (!isRoot) {
       Object.assign(perRequest, {
