@@ -44,6 +44,12 @@ export interface MockOptions {
   buildDelayMs?: number;
   /** Stateful mode: how long an action's task (rebooting, powering-off, deleting...) lasts, in ms; default 0. */
   actionDelayMs?: number;
+  /**
+   * Stateful mode: the clock the delays are measured on (ms since the epoch); default `Date.now`.
+   * A test passes its own and moves it forward, to see BUILD and every task state without racing
+   * real time on a busy machine.
+   */
+  clock?: () => number;
 }
 
 export interface MockServer {
@@ -162,7 +168,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   /** Answers by kind of valid request (operation, microversion, preferences), whatever its values. */
   const kinds = new AnswerCache(options.cacheEntries ?? 2000);
   const state = options.stateful
-    ? new StatefulMock(index, newest, { buildDelayMs: options.buildDelayMs ?? 0, actionDelayMs: options.actionDelayMs ?? 0 })
+    ? new StatefulMock(index, newest, { buildDelayMs: options.buildDelayMs ?? 0, actionDelayMs: options.actionDelayMs ?? 0, now: options.clock ?? Date.now })
     : undefined;
 
   /**

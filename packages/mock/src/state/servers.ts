@@ -36,6 +36,8 @@ export interface ServerTimings {
   buildDelayMs: number;
   /** How long an action's task_state lasts before its end state. */
   actionDelayMs: number;
+  /** The clock the delays are measured on, in ms since the epoch (Date.now, or a test's own). */
+  now: () => number;
 }
 
 /** api.max_limit's default (nova/conf/api.py): the largest page. */
@@ -70,7 +72,7 @@ export class ServerState {
 
   /** The answer for a request on servers, or undefined to let the stateless mock answer it. */
   answer(request: StateRequest): Answer | undefined {
-    this.store.settle();
+    this.store.settle(this.#timings.now());
     const { method, template } = request;
     if (template === '/servers' && method === 'post') return this.#create(request);
     if ((template === '/servers' || template === '/servers/detail') && method === 'get') return this.#list(request, template === '/servers/detail');
@@ -181,7 +183,7 @@ export class ServerState {
   /** servers.py `create()`: one server (min_count and max_count are not modelled), BUILD until the build delay is over. */
   #create(request: StateRequest): Answer {
     const asked: Json = request.body?.server ?? {};
-    const now = Date.now();
+    const now = this.#timings.now();
     const id = randomUUID();
     const base = `${request.origin}/v2.1${request.projectId ? `/${request.projectId}` : ''}`;
     const bookmarkBase = `${request.origin}${request.projectId ? `/${request.projectId}` : ''}`;
@@ -228,7 +230,7 @@ export class ServerState {
     server.pending = {
       due: now + this.#timings.buildDelayMs,
       apply: () => {
-        const done = Date.now();
+        const done = this.#timings.now();
         Object.assign(server.machine, { vmState: 'active', taskState: null, powerState: POWER.RUNNING, launchedAt: naiveMicros(done) });
         // Networking and scheduling are not modelled: the placed server has the example's address and host.
         Object.assign(server.fields, { addresses: structuredClone(template.addresses ?? {}), hostId: template.hostId ?? '', updated: isoSeconds(done) });
@@ -257,8 +259,8 @@ export class ServerState {
     const refused = refusal(DELETE_RULE, server.id, server.machine);
     if (refused) return fault(409, refused);
     server.machine.taskState = DELETE_RULE.task ?? null;
-    this.#log(server, DELETE_RULE.logName!, DELETE_RULE.event!, request, Date.now());
-    server.pending = { due: Date.now() + this.#timings.actionDelayMs, apply: () => this.store.servers.delete(server.id) };
+    this.#log(server, DELETE_RULE.logName!, DELETE_RULE.event!, request, this.#timings.now());
+    server.pending = { due: this.#timings.now() + this.#timings.actionDelayMs, apply: () => this.store.servers.delete(server.id) };
     return undefined;
   }
 
@@ -268,7 +270,7 @@ export class ServerState {
     if (!rule) return undefined;
     const refused = refusal(rule, server.id, server.machine);
     if (refused) return fault(409, refused);
-    const now = Date.now();
+    const now = this.#timings.now();
     if (request.action === 'lock') {
       // API.lock: a server its owner already locked stays as it is, and no action is recorded.
       if (server.machine.locked) return undefined;
@@ -306,7 +308,7 @@ export class ServerState {
     server.pending = {
       due: now + this.#timings.actionDelayMs,
       apply: () => {
-        const done = Date.now();
+        const done = this.#timings.now();
         Object.assign(server.machine, rule.done?.(before) ?? { taskState: null });
         server.fields.updated = isoSeconds(done);
         this.#finishEvents(server, done);
@@ -397,7 +399,7 @@ export class ServerState {
     for (const key of ['status', 'OS-EXT-STS:vm_state', 'OS-EXT-STS:task_state', 'OS-EXT-STS:power_state', 'OS-SRV-USG:launched_at', 'locked']) delete fields[key];
     const server: ServerRecord = { id: example.id, fields, machine, actions: [] };
     const created = Date.parse(example.created);
-    this.#log(server, 'create', 'compute__do_build_and_run_instance', { requestId: newRequestId() } as StateRequest, Number.isNaN(created) ? Date.now() : created, true);
+    this.#log(server, 'create', 'compute__do_build_and_run_instance', { requestId: newRequestId() } as StateRequest, Number.isNaN(created) ? this.#timings.now() : created, true);
     return server;
   }
 }
