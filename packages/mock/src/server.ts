@@ -44,6 +44,12 @@ export interface MockOptions {
   buildDelayMs?: number;
   /** Stateful mode: how long an action's task (rebooting, powering-off, deleting...) lasts, in ms; default 0. */
   actionDelayMs?: number;
+  /**
+   * Stateful mode: the clock the delays are measured on (ms since the epoch); default `Date.now`.
+   * A test passes its own and moves it forward, to see BUILD and every task state without racing
+   * real time on a busy machine.
+   */
+  clock?: () => number;
 }
 
 export interface MockServer {
@@ -162,7 +168,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   /** Answers by kind of valid request (operation, microversion, preferences), whatever its values. */
   const kinds = new AnswerCache(options.cacheEntries ?? 2000);
   const state = options.stateful
-    ? new StatefulMock(index, newest, { buildDelayMs: options.buildDelayMs ?? 0, actionDelayMs: options.actionDelayMs ?? 0 })
+    ? new StatefulMock(index, newest, { buildDelayMs: options.buildDelayMs ?? 0, actionDelayMs: options.actionDelayMs ?? 0, now: options.clock ?? Date.now })
     : undefined;
 
   /**
@@ -199,7 +205,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   // Two pure functions of a few header and query values, decoded with io-ts and fp-ts for every
   // request before (a fifth of the mock's own time on varied requests): remembered by those values.
   const negotiations = new BoundedMemo<ReturnType<typeof negotiate>>(1000);
-  const negotiated_ = (headers: IncomingMessage['headers']) => {
+  const negotiatedOf = (headers: IncomingMessage['headers']) => {
     const modern = headers['openstack-api-version'];
     const legacy = headers['x-openstack-nova-api-version'];
     return negotiations.get(JSON.stringify([modern, legacy]), () => negotiate({ 'openstack-api-version': modern, 'x-openstack-nova-api-version': legacy }, range));
@@ -291,7 +297,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       delete perRequest['x-openstack-request-id'];
       delete perRequest['x-compute-request-id'];
     }
-    const negotiated = isRoot ? { ok: true as const, minor: range.max, version: newest } : negotiated_(request.headers);
+    const negotiated = isRoot ? { ok: true as const, minor: range.max, version: newest } : negotiatedOf(request.headers);
     if (!negotiated.ok) return fault(negotiated.status, negotiated.message);
     if (!isRoot) {
       Object.assign(perRequest, {

@@ -14,10 +14,16 @@ const FLAVOR = 'c2.medium';
 const OTHER_FLAVOR = 'r5.xlarge';
 /** The two servers of the spec's `GET /servers/detail` example, the seed. */
 const SEEDED = ['5c8e2b6a-9d41-4f0e-8a73-2b1f6e0c9d14', '91a3c5e7-2b4d-4f6a-8c0e-1d3f5a7b9c2e'];
-/** Long enough to see a task in progress (on a loaded machine too), short enough for the suite. */
+/** The build and action delay, on the test's own clock (the mock's `clock` option): time moves only when a test moves it, so no state is missed on a busy machine. */
 const DELAY = 300;
+let now = Date.parse('2026-12-03T12:00:00Z');
+const clock = () => now;
+/** Moves the mock's clock forward. */
+const elapse = (ms: number) => {
+  now += ms;
+};
 
-const stateful = useStatefulMock({ buildDelayMs: DELAY, actionDelayMs: DELAY });
+const stateful = useStatefulMock({ buildDelayMs: DELAY, actionDelayMs: DELAY, clock });
 const { call } = stateful;
 
 const createBody = (version: string, name: string) => ({
@@ -25,13 +31,12 @@ const createBody = (version: string, name: string) => ({
 });
 const show = (version: string, id: string) => call(version, 'GET', `/servers/${id}`, '/servers/{server_id}');
 const act = (version: string, id: string, body: unknown) => call(version, 'POST', `/servers/${id}/action`, '/servers/{server_id}/action', body);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitFor(version: string, id: string, status: string): Promise<any> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const { body } = await show(version, id);
     if (body.server.status === status && !body.server['OS-EXT-STS:task_state']) return body.server;
-    await sleep(DELAY / 3);
+    elapse(DELAY / 3);
   }
   throw new Error(`server ${id} never reached ${status}`);
 }
@@ -39,7 +44,7 @@ async function waitFor(version: string, id: string, status: string): Promise<any
 beforeAll(async () => {
   const mock = stateful.mock();
   // The first request of a kind at a microversion compiles its schemas (hundreds of ms): done here,
-  // with requests that change nothing, so that no delay runs out while a test's first request compiles.
+  // with requests that change nothing, so that the tests' own time goes to their flows.
   for (const version of VERSIONS) {
     for (const body of [{ reboot: { type: 'GENTLE' } }, { server: {} }]) {
       const path = 'reboot' in body ? `/servers/${SEEDED[0]}/action` : '/servers';
@@ -157,7 +162,7 @@ describe.each(VERSIONS)('stateful servers at %s', (version) => {
     await waitFor(version, id, 'ACTIVE');
     expect((await call(version, 'DELETE', `/servers/${id}`, '/servers/{server_id}')).status).toBe(204);
     expect((await show(version, id)).body.server['OS-EXT-STS:task_state']).toBe('deleting');
-    await sleep(DELAY + 50);
+    elapse(DELAY + 50);
     const gone = await show(version, id);
     expect(gone.status).toBe(404);
     expect(gone.body).toEqual({ itemNotFound: { code: 404, message: `Instance ${id} could not be found.` } });
@@ -203,7 +208,7 @@ describe('stateful mode: the rest of the state machine and isolation', () => {
   it('POST /_novaspec/reset and reset() restore the seed', async () => {
     await call(version, 'DELETE', `/servers/${SEEDED[0]}`, '/servers/{server_id}');
     await call(version, 'POST', '/servers', '/servers', createBody(version, 'temporary'));
-    await sleep(DELAY + 50);
+    elapse(DELAY + 50);
     expect((await call(version, 'GET', '/servers', '/servers')).body.servers.map((s: any) => s.name)).toEqual(['temporary', 'db-replica-02']);
     const reset = await fetch(`${stateful.mock().url}/_novaspec/reset`, { method: 'POST' });
     expect(reset.status).toBe(204);

@@ -34,11 +34,14 @@ export class AggregateState {
   readonly #newest: string;
   readonly #extraHosts: () => string[];
   #hosts = new Set<string>();
+  readonly #now: () => number;
   #nextId = 1;
 
-  constructor(examples: SpecExamples, newest: string, extraHosts: () => string[]) {
+  /** `now` is the mock's clock, which `created_at` and `updated_at` are read from. */
+  constructor(examples: SpecExamples, newest: string, now: () => number, extraHosts: () => string[]) {
     this.#examples = examples;
     this.#newest = newest;
+    this.#now = now;
     this.#extraHosts = extraHosts;
     this.reset();
   }
@@ -51,7 +54,7 @@ export class AggregateState {
       if (typeof aggregate.id !== 'number' || this.aggregates.has(aggregate.id) || this.#byName(aggregate.name)) continue;
       this.aggregates.set(aggregate.id, {
         id: aggregate.id, uuid: aggregate.uuid ?? randomUUID(), name: aggregate.name, hosts: [...(aggregate.hosts ?? [])],
-        metadata: { ...aggregate.metadata }, created_at: aggregate.created_at ?? naiveMicros(Date.now()), updated_at: aggregate.updated_at ?? null,
+        metadata: { ...aggregate.metadata }, created_at: aggregate.created_at ?? naiveMicros(this.#now()), updated_at: aggregate.updated_at ?? null,
       });
     }
     this.#nextId = Math.max(0, ...this.aggregates.keys()) + 1;
@@ -117,7 +120,7 @@ export class AggregateState {
     const zone = typeof asked.availability_zone === 'string' ? asked.availability_zone.trim() : undefined;
     const aggregate: AggregateRecord = {
       id: this.#nextId++, uuid: randomUUID(), name, hosts: [], metadata: zone ? { availability_zone: zone } : {},
-      created_at: naiveMicros(Date.now()), updated_at: null,
+      created_at: naiveMicros(this.#now()), updated_at: null,
     };
     this.aggregates.set(aggregate.id, aggregate);
     const { hosts: _hosts, metadata: _metadata, ...shown } = this.#wire(aggregate);
@@ -136,7 +139,7 @@ export class AggregateState {
     }
     if (Object.keys(updates).length > 0) {
       this.#setMetadata(aggregate, updates);
-      aggregate.updated_at = naiveMicros(Date.now());
+      aggregate.updated_at = naiveMicros(this.#now());
     }
     return this.#show(request, aggregate, 'put');
   }
@@ -174,7 +177,7 @@ export class AggregateState {
     if (action === 'set_metadata') {
       if (!aggregate) return notFound(raw);
       this.#setMetadata(aggregate, request.body.set_metadata.metadata);
-      aggregate.updated_at = naiveMicros(Date.now());
+      aggregate.updated_at = naiveMicros(this.#now());
       return this.#show(request, aggregate, 'post', 'set_metadata');
     }
     return undefined;

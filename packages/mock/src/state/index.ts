@@ -22,10 +22,12 @@ export class StatefulMock {
   readonly #flavors: FlavorState;
   readonly #groups: ServerGroupState;
   readonly #aggregates: AggregateState;
+  readonly #now: () => number;
 
   constructor(index: SpecIndex, newest: string, timings: ServerTimings) {
+    this.#now = timings.now;
     const examples = new SpecExamples(index);
-    this.#keypairs = new KeypairState(examples, newest);
+    this.#keypairs = new KeypairState(examples, newest, timings.now);
     this.#servers = new ServerState(examples, newest, timings, {
       keypairExists: (name) => this.#keypairs.has(name),
       flavor: (id) => this.#flavors.get(id),
@@ -35,14 +37,14 @@ export class StatefulMock {
     });
     this.#flavors = new FlavorState(examples, newest, this.#servers.projectId);
     this.#groups = new ServerGroupState(examples, newest, () => this.#servers.caller, (id) => this.#servers.store.servers.has(id));
-    this.#aggregates = new AggregateState(examples, newest, () => [...this.#servers.store.servers.values()]
+    this.#aggregates = new AggregateState(examples, newest, timings.now, () => [...this.#servers.store.servers.values()]
       .map((server) => server.fields['OS-EXT-SRV-ATTR:host']).filter((host): host is string => typeof host === 'string'));
   }
 
   /** The state's answer, or undefined for the stateless mock to answer (after any change the request made). */
   answer(request: StateRequest): Answer | undefined {
     // Pending work (a build, a delete) is done before any resource reads the servers.
-    this.#servers.store.settle();
+    this.#servers.store.settle(this.#now());
     const [, root] = request.template.split('/');
     if (root === 'servers') return this.#servers.answer(request);
     if (root === 'os-keypairs') return this.#keypairs.answer(request);

@@ -80,11 +80,14 @@ export class KeypairState {
   readonly #examples: SpecExamples;
   readonly #newest: string;
   readonly #caller: string;
+  readonly #now: () => number;
   #nextId = 1;
 
-  constructor(examples: SpecExamples, newest: string) {
+  /** `now` is the mock's clock, which `created_at` is read from. */
+  constructor(examples: SpecExamples, newest: string, now: () => number) {
     this.#examples = examples;
     this.#newest = newest;
+    this.#now = now;
     const shown = (examples.response(newest, '/os-keypairs/{keypair_name}', 'get', '200').example as Json | undefined)?.keypair ?? {};
     this.#caller = String(shown.user_id ?? 'fake');
     this.reset();
@@ -96,7 +99,7 @@ export class KeypairState {
     this.#nextId = 1;
     const listed = this.#examples.allExamples(this.#newest, '/os-keypairs', 'get', '200')
       .flatMap((example) => ((example as Json | undefined)?.keypairs ?? []) as Json[]);
-    const created = naiveMicros(Date.now());
+    const created = naiveMicros(this.#now());
     for (const { keypair } of listed) {
       if (!keypair?.name || this.#of(this.#caller).has(keypair.name)) continue;
       this.#add({ name: keypair.name, user_id: this.#caller, type: keypair.type ?? 'ssh', public_key: keypair.public_key, fingerprint: keypair.fingerprint, created_at: created, id: 0 });
@@ -175,7 +178,7 @@ export class KeypairState {
     }
     // The API database's unique (user_id, name): exception.KeyPairExists.
     if (this.#of(user).has(name)) return fault(409, `Key pair '${name}' already exists.`);
-    const stored = this.#add({ name, user_id: user, type, public_key: fields.public_key, fingerprint: fields.fingerprint, created_at: naiveMicros(Date.now()), id: 0 });
+    const stored = this.#add({ name, user_id: user, type, public_key: fields.public_key, fingerprint: fields.fingerprint, created_at: naiveMicros(this.#now()), id: 0 });
     const body: Json = { keypair: { ...(fields.private_key ? { private_key: fields.private_key } : {}), ...stored } };
     return this.#render(request, '/os-keypairs', 'post', minor >= 2 ? '201' : '200', body);
   }

@@ -20,7 +20,8 @@ export const noMapping = (id: string) => fault(404, `Instance ${id} has no mappi
 
 const sorted = (tags: Iterable<string>) => [...new Set(tags)].sort();
 
-export function answerTags(request: StateRequest, server: ServerRecord): Answer | undefined {
+/** `now` is the request's time on the mock's clock (the server's `updated`). */
+export function answerTags(request: StateRequest, server: ServerRecord, now: number): Answer | undefined {
   const { method, template } = request;
   const tags: string[] = server.fields.tags ?? [];
   const conflict = (action: string) => (WRITABLE.includes(server.machine.vmState)
@@ -28,7 +29,7 @@ export function answerTags(request: StateRequest, server: ServerRecord): Answer 
     : fault(409, `Cannot '${action}' instance ${server.id} while it is in vm_state ${server.machine.vmState}`));
   const save = (next: string[]) => {
     server.fields.tags = sorted(next);
-    server.fields.updated = isoSeconds(Date.now());
+    server.fields.updated = isoSeconds(now);
   };
   if (template === '/servers/{server_id}/tags') {
     if (method === 'get') return json(200, { tags });

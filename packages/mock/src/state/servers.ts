@@ -39,6 +39,8 @@ export interface ServerTimings {
   buildDelayMs: number;
   /** How long an action's task_state lasts before its end state. */
   actionDelayMs: number;
+  /** The clock the delays are measured on, in ms since the epoch (Date.now, or a test's own). */
+  now: () => number;
 }
 
 /** common.get_instance(): InstanceNotFound's message, as a 404. */
@@ -86,7 +88,7 @@ export class ServerState {
 
   /** The answer for a request on servers, or undefined to let the stateless mock answer it. */
   answer(request: StateRequest): Answer | undefined {
-    this.store.settle();
+    // The due work was settled by StatefulMock.answer() (index.ts), before any resource read the servers.
     const { method, template } = request;
     if (template === '/servers' && method === 'post') return this.#create(request);
     if ((template === '/servers' || template === '/servers/detail') && method === 'get') return this.#list(request, template === '/servers/detail');
@@ -96,8 +98,8 @@ export class ServerState {
     const server = this.store.servers.get(id);
     const tagged = template.startsWith('/servers/{server_id}/tags');
     if (!server) return tagged ? noMapping(id) : notFound(id);
-    if (template.startsWith('/servers/{server_id}/metadata')) return answerMetadata(request, server);
-    if (tagged) return answerTags(request, server);
+    if (template.startsWith('/servers/{server_id}/metadata')) return answerMetadata(request, server, this.#timings.now());
+    if (tagged) return answerTags(request, server, this.#timings.now());
     if (template.startsWith('/servers/{server_id}/os-volume_attachments')) return this.volumes.answer(request, server);
     if (template === '/servers/{server_id}' && method === 'get') return this.#show(request, server);
     if (template === '/servers/{server_id}' && method === 'delete') return this.#delete(request, server);
@@ -196,7 +198,7 @@ export class ServerState {
       const refused = this.#links.refuseGroupMember(groupId);
       if (refused) return refused;
     }
-    const now = Date.now();
+    const now = this.#timings.now();
     const id = randomUUID();
     const base = versionedBase(request);
     const bookmarks = bookmarkBase(request);
@@ -245,7 +247,7 @@ export class ServerState {
     server.pending = {
       due: now + this.#timings.buildDelayMs,
       apply: () => {
-        const done = Date.now();
+        const done = this.#timings.now();
         Object.assign(server.machine, { vmState: 'active', taskState: null, powerState: POWER.RUNNING, launchedAt: naiveMicros(done) });
         // Networking and scheduling are not modelled: the placed server has the example's address and host.
         Object.assign(server.fields, { addresses: structuredClone(template.addresses ?? {}), hostId: template.hostId ?? '', updated: isoSeconds(done) });
@@ -274,12 +276,12 @@ export class ServerState {
     const refused = refusal(DELETE_RULE, server.id, server.machine);
     if (refused) return fault(409, refused);
     server.machine.taskState = DELETE_RULE.task ?? null;
-    this.#log(server, DELETE_RULE.logName!, DELETE_RULE.event!, request, Date.now());
+    this.#log(server, DELETE_RULE.logName!, DELETE_RULE.event!, request, this.#timings.now());
     const gone = () => {
       this.store.servers.delete(server.id);
       this.volumes.forget(server.id);
     };
-    server.pending = { due: Date.now() + this.#timings.actionDelayMs, apply: gone };
+    server.pending = { due: this.#timings.now() + this.#timings.actionDelayMs, apply: gone };
     return undefined;
   }
 
@@ -297,7 +299,7 @@ export class ServerState {
       newFlavor = this.#links.flavor(flavorId);
       if (!newFlavor) return fault(400, `Flavor ${flavorId} could not be found.`);
     }
-    const now = Date.now();
+    const now = this.#timings.now();
     if (request.action === 'lock') {
       // API.lock: a server its owner already locked stays as it is, and no action is recorded.
       if (server.machine.locked) return undefined;
@@ -335,7 +337,7 @@ export class ServerState {
     server.pending = {
       due: now + this.#timings.actionDelayMs,
       apply: () => {
-        const done = Date.now();
+        const done = this.#timings.now();
         Object.assign(server.machine, rule.done?.(before) ?? { taskState: null });
         server.fields.updated = isoSeconds(done);
         this.#finishEvents(server, done);
@@ -426,7 +428,7 @@ export class ServerState {
     for (const key of ['status', 'OS-EXT-STS:vm_state', 'OS-EXT-STS:task_state', 'OS-EXT-STS:power_state', 'OS-SRV-USG:launched_at', 'locked']) delete fields[key];
     const server: ServerRecord = { id: example.id, fields, machine, actions: [] };
     const created = Date.parse(example.created);
-    this.#log(server, 'create', 'compute__do_build_and_run_instance', { requestId: newRequestId() } as StateRequest, Number.isNaN(created) ? Date.now() : created, true);
+    this.#log(server, 'create', 'compute__do_build_and_run_instance', { requestId: newRequestId() } as StateRequest, Number.isNaN(created) ? this.#timings.now() : created, true);
     return server;
   }
 }

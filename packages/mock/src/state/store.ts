@@ -49,7 +49,7 @@ export class StateStore {
   }
 
   /** Applies every pending change that is due. */
-  settle(now = Date.now()): void {
+  settle(now: number): void {
     for (const server of [...this.servers.values()]) {
       if (server.pending && server.pending.due <= now) {
         const { apply } = server.pending;
