@@ -65,6 +65,20 @@ describe.each(VERSIONS)('stateful server metadata at %s', (version) => {
     expect(over.status).toBe(403);
     expect(over.body.forbidden.message).toBe('Maximum number of metadata items exceeds 128');
   });
+
+  it('holds POST /servers to the same quota: 128 items are kept, 129 are refused', async () => {
+    const items = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, at) => [`k${at}`, 'v']));
+    const create = (metadata: Record<string, string>) => call(version, 'POST', '/servers', '/servers', {
+      server: { name: 'meta-quota', flavorRef: 'c2.medium', imageRef: '70a599e0-31e7-49b7-b260-868f441e862b', metadata, ...(Number(version.split('.')[1]) >= 37 ? { networks: 'auto' } : {}) },
+    });
+    const over = await create(items(129));
+    expect(over.status).toBe(403);
+    expect(over.body.forbidden.message).toBe('Maximum number of metadata items exceeds 128');
+    const full = await create(items(128));
+    expect(full.status).toBe(202);
+    const kept = await call(version, 'GET', `/servers/${full.body.server.id}/metadata`, META);
+    expect(Object.keys(kept.body.metadata)).toHaveLength(128);
+  });
 });
 
 describe.each(VERSIONS.filter((version) => Number(version.split('.')[1]) >= 26))('stateful server tags at %s', (version) => {

@@ -9,7 +9,7 @@ import type { Answer } from '../answer-cache.ts';
 import { bookmarkBase, fault, json, minorOf, page, versionedBase, type StateRequest } from './answers.ts';
 import { PROGRESS_STATUSES, POWER, statesForStatuses, statusOf } from './nova-states.ts';
 import { project } from './render.ts';
-import { answerMetadata } from './server-metadata.ts';
+import { METADATA_ITEMS, answerMetadata } from './server-metadata.ts';
 import { answerTags, noMapping } from './server-tags.ts';
 import { VolumeAttachmentState } from './volume-attachments.ts';
 import { DELETE_RULE, MODELLED_ACTIONS, refusal, ruleFor, type ActionRule, type MachineState } from './server-actions.ts';
@@ -192,6 +192,9 @@ export class ServerState {
     // API._validate_and_build_base_options(): the caller's key pair by name; KeypairNotFound is
     // answered 400 by servers.py create().
     if (typeof asked.key_name === 'string' && !this.#links.keypairExists(asked.key_name)) return fault(400, 'Invalid key_name provided.');
+    // _checks_for_create_and_rebuild(), next in _validate_and_build_base_options(): the metadata_items
+    // quota; MetadataLimitExceeded is a QuotaError, which servers.py create() answers 403.
+    if (Object.keys(asked.metadata ?? {}).length > METADATA_ITEMS) return fault(403, `Maximum number of metadata items exceeds ${METADATA_ITEMS}`);
     // API._get_requested_instance_group() and the server_group_members quota of _provision_instances().
     const groupId: unknown = request.body?.['os:scheduler_hints']?.group;
     if (typeof groupId === 'string') {
