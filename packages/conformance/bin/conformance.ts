@@ -181,14 +181,16 @@ try {
   // The mock beside this Nova on the same edge requests (src/differential.ts): a whole run, or --only differential.
   if (only.length === 0 || only.includes('differential')) {
     const mock = await startMockServer({ port: 0 });
+    const stateful = await startMockServer({ port: 0, stateful: true });
     try {
-      const results = await differential({ endpoint: endpoints.compute, token: TOKEN }, { endpoint: mock.endpoint });
+      const results = await differential({ endpoint: endpoints.compute, token: TOKEN }, { endpoint: mock.endpoint }, undefined, { endpoint: stateful.endpoint });
       const summary = differentialSummary(results);
       for (const result of results.filter((r) => !r.same)) console.log(`${result.unreproducible ? 'listed' : result.notYet ? 'known ' : 'DIFF  '} ${describeComparison(result)}`);
       console.log(summary.text);
       if (summary.unexplained.length > 0) status = 1;
     } finally {
       await mock.close();
+      await stateful.close();
     }
   }
 } catch (error) {

@@ -15,12 +15,15 @@ const TOKEN = 'admin:admin';
 const home = process.env.NOVA_HOME ?? '/var/tmp/novaspec-nova34';
 const endpoints = JSON.parse(readFileSync(join(home, 'run', 'endpoints.json'), 'utf8')) as { compute: string };
 const mock = await startMockServer({ port: 0 });
+// The requests about ids are judged on a stateful mock (src/differential.ts, STATEFUL_KNOWS).
+const stateful = await startMockServer({ port: 0, stateful: true });
 try {
-  const results = await differential({ endpoint: endpoints.compute, token: TOKEN }, { endpoint: mock.endpoint });
+  const results = await differential({ endpoint: endpoints.compute, token: TOKEN }, { endpoint: mock.endpoint }, undefined, { endpoint: stateful.endpoint });
   for (const result of results) if (!result.same || process.argv.includes('--all')) console.log(`${result.same ? 'same' : result.unreproducible ? 'listed' : result.notYet ? 'known' : 'DIFF'} ${describe(result)}`);
   const { text, unexplained } = differentialSummary(results);
   console.log(text);
   process.exitCode = unexplained.length === 0 ? 0 : 1;
 } finally {
   await mock.close();
+  await stateful.close();
 }

@@ -2,8 +2,9 @@
  * The differential's own machinery, without a Nova: the edge requests it sends, and how it judges
  * and counts (the run against Nova 34 is part of the conformance run, bin/conformance.ts).
  */
+import { startMockServer } from '@novaspec/mock';
 import { describe, expect, it } from 'vitest';
-import { differentialSummary, edgeRequests, type Comparison } from '../src/differential.ts';
+import { STATEFUL_KNOWS, differential, differentialSummary, edgeRequests, type Comparison } from '../src/differential.ts';
 
 describe('the differential against the real Nova', () => {
   const requests = edgeRequests();
@@ -21,6 +22,27 @@ describe('the differential against the real Nova', () => {
     expect(onlySpec.some((r) => r.path.startsWith('/flavors/detail?'))).toBe(false);
     expect(onlySpec.some((r) => r.path === '/servers/')).toBe(true);
   });
+
+  it('judges the requests about ids on the stateful mock, and only those', async () => {
+    // A stateful mock plays the Nova that knows no such ids; the stateless one answers them all.
+    const [standIn, stateless, stateful] = await Promise.all([startMockServer({ port: 0, stateful: true }), startMockServer({ port: 0 }), startMockServer({ port: 0, stateful: true })]);
+    try {
+      const aboutIds = requests.filter((r) => STATEFUL_KNOWS.some((kind) => r.id.includes(kind)));
+      expect(aboutIds.length).toBeGreaterThanOrEqual(10);
+      const sample = [...aboutIds, requests.find((r) => r.id === 'wrong method PATCH /servers')!];
+      const results = await differential({ endpoint: standIn.endpoint, token: 't' }, { endpoint: stateless.endpoint }, sample, { endpoint: stateful.endpoint });
+      for (const result of results.slice(0, -1)) {
+        expect(result.stateful, result.request.id).toBeDefined();
+        expect(result.same, result.request.id).toBe(true);
+        // ...where the stateless mock could not answer alike.
+        expect(result.mock.status, result.request.id).not.toBe(result.nova.status);
+      }
+      expect(results.at(-1)!.stateful).toBeUndefined();
+      expect(differentialSummary(results).text).toContain(`${aboutIds.length} about ids judged on the stateful mock`);
+    } finally {
+      await Promise.all([standIn.close(), stateless.close(), stateful.close()]);
+    }
+  }, 60_000);
 
   it('counts alike, listed, known and unexplained differences apart', () => {
     const request = requests[0]!;

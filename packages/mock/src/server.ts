@@ -24,6 +24,7 @@ import { ViewValidators } from './view-validators.ts';
 import { locateProfileVersions } from './profiles.ts';
 import { novaValidationMessage, type Violation } from './validation-message.ts';
 import { StatefulMock } from './state/index.ts';
+import { StrictQuery } from './strict-query.ts';
 
 export interface MockOptions {
   host?: string;
@@ -167,6 +168,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const views = new ViewValidators(index);
   /** Answers by kind of valid request (operation, microversion, preferences), whatever its values. */
   const kinds = new AnswerCache(options.cacheEntries ?? 2000);
+  const strictQuery = new StrictQuery(index);
   const state = options.stateful
     ? new StatefulMock(index, newest, { buildDelayMs: options.buildDelayMs ?? 0, actionDelayMs: options.actionDelayMs ?? 0, now: options.clock ?? Date.now })
     : undefined;
@@ -344,6 +346,9 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     const here = index.find(specPath, version, method);
     const refused = precheck(method, specPath, here, raw === undefined ? undefined : { text: raw, parsed });
     if (refused) return refused;
+    // A closed query string (the view's strict-query) refuses what the operation does not declare.
+    const undeclared = strictQuery.refusal(version, here!.template, method, url.searchParams);
+    if (undeclared) return fault(400, undeclared);
     const input: IHttpRequest = {
       method: method as IHttpRequest['method'],
       url: { path: specPath, query: queryOf(url) },
@@ -367,13 +372,17 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     const resource = operations.find((operation) => operation.method === method);
     // The fast verdict (request-validation.ts) is trusted when it says valid; Prism judges the rest.
     const valid = resource !== undefined && (!config.validateRequest || fastVerdict(resource, input) === true || isValid(resource, input));
+    // The stateful mode answers what Nova's controllers would act on; a request that asks for a
+    // code, an example or generated data gets what it asked for.
+    const asked = requested.mock;
+    const fromState = state !== undefined && valid && !asked.code && !asked.exampleKey && !asked.dynamic;
+    // A controller under /servers/{server_id} looks the server up before its own checks.
+    const missing = fromState ? state.unknownServer(template, specPath) : undefined;
+    if (missing) return missing;
     // What Nova's controllers check once the schema let a request through.
     const checked = valid ? controllerCheck(method, template, version, input) : undefined;
     if (checked) return 'message' in checked ? fault(checked.status, checked.message) : json(checked.status, checked.body);
-    // The stateful mode answers here, once the request is one Nova's controller would act on; a
-    // request that asks for a code, an example or generated data gets what it asked for.
-    const asked = requested.mock;
-    if (state && valid && !asked.code && !asked.exampleKey && !asked.dynamic) {
+    if (fromState) {
       const projectId = url.pathname.slice('/v2.1'.length) === specPath ? undefined : url.pathname.split('/')[2];
       const stateful = state.answer({
         method, template, action, version, path: specPath, query: url.searchParams, body: parsed,

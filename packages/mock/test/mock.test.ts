@@ -112,6 +112,15 @@ describe('the mock compute API', () => {
     expect((await at('2.38', 'status=active')).status).toBe(200);
   });
 
+  it('reads all_tenants as Nova does: a word oslo does not know as a boolean is 400, an empty one means yes', async () => {
+    const at = (query: string) => get(`/v2.1/servers/detail?${query}`);
+    const refused = await at('all_tenants=perhaps');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as any).badRequest.message)
+      .toBe("Invalid input received: Unrecognized value 'perhaps', acceptable values are: '0', '1', 'f', 'false', 'n', 'no', 'off', 'on', 't', 'true', 'y', 'yes'");
+    for (const query of ['all_tenants=', 'all_tenants=True', 'all_tenants=%20off']) expect((await at(query)).status, query).toBe(200);
+  });
+
   it('answers 400 badRequest for malformed JSON', async () => {
     const response = await fetch(`${mock.url}/v2.1/servers`, {
       method: 'POST', headers: { 'X-Auth-Token': 't', 'Content-Type': 'application/json' }, body: '{"server": ',

@@ -48,6 +48,9 @@ describe.each(VERSIONS)('stateful server metadata at %s', (version) => {
     expect(mismatch.body.badRequest.message).toBe('Request body and URI mismatch');
     const unknown = await call(version, 'GET', `/servers/${UNKNOWN}/metadata`, META);
     expect(unknown.body.itemNotFound.message).toBe(`Instance ${UNKNOWN} could not be found.`);
+    // Nova 34 looks the server up before it compares the URI with the body.
+    const unknownMismatch = await call(version, 'PUT', `/servers/${UNKNOWN}/metadata/a`, META_KEY, { meta: { b: '1' } });
+    expect(unknownMismatch.status).toBe(404);
     // API.update_instance_metadata's @check_instance_state: the ERROR server is in none of its vm_states.
     const errored = await call(version, 'POST', `/servers/${ERRORED}/metadata`, META, { metadata: { a: '1' } });
     expect(errored.status).toBe(409);

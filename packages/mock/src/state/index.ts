@@ -54,6 +54,12 @@ export class StatefulMock {
     return undefined;
   }
 
+  /** The 404 for a server the state does not have, which Nova answers before any controller check of the request. */
+  unknownServer(template: string, path: string): Answer | undefined {
+    this.#servers.store.settle(this.#now());
+    return this.#servers.unknown(template, path);
+  }
+
   /** Back to the seed state. */
   reset(): void {
     this.#servers.reset();

@@ -86,6 +86,18 @@ export class ServerState {
     return { projectId: this.projectId, userId: String(this.#template.user_id ?? '') };
   }
 
+  /**
+   * The 404 for a server the state does not have, on any path under /servers/{server_id}: every
+   * controller there looks the server up first (common.get_instance(); the tag controller's cell
+   * mapping), before its own checks of the request.
+   */
+  unknown(template: string, path: string): Answer | undefined {
+    if (!template.startsWith('/servers/{server_id}')) return undefined;
+    const id = serverIdOf(path);
+    if (this.store.servers.has(id)) return undefined;
+    return template.startsWith('/servers/{server_id}/tags') ? noMapping(id) : notFound(id);
+  }
+
   /** The answer for a request on servers, or undefined to let the stateless mock answer it. */
   answer(request: StateRequest): Answer | undefined {
     // The due work was settled by StatefulMock.answer() (index.ts), before any resource read the servers.
@@ -93,11 +105,10 @@ export class ServerState {
     if (template === '/servers' && method === 'post') return this.#create(request);
     if ((template === '/servers' || template === '/servers/detail') && method === 'get') return this.#list(request, template === '/servers/detail');
     if (!template.startsWith('/servers/{server_id}')) return undefined;
-    // Every controller under /servers/{server_id} looks the server up first.
-    const id = serverIdOf(request.path);
-    const server = this.store.servers.get(id);
+    const missing = this.unknown(template, request.path);
+    if (missing) return missing;
+    const server = this.store.servers.get(serverIdOf(request.path))!;
     const tagged = template.startsWith('/servers/{server_id}/tags');
-    if (!server) return tagged ? noMapping(id) : notFound(id);
     if (template.startsWith('/servers/{server_id}/metadata')) return answerMetadata(request, server, this.#timings.now());
     if (tagged) return answerTags(request, server, this.#timings.now());
     if (template.startsWith('/servers/{server_id}/os-volume_attachments')) return this.volumes.answer(request, server);
