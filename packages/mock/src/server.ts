@@ -346,9 +346,6 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     const here = index.find(specPath, version, method);
     const refused = precheck(method, specPath, here, raw === undefined ? undefined : { text: raw, parsed });
     if (refused) return refused;
-    // A closed query string (the view's strict-query) refuses what the operation does not declare.
-    const undeclared = strictQuery.refusal(version, here!.template, method, url.searchParams);
-    if (undeclared) return fault(400, undeclared);
     const input: IHttpRequest = {
       method: method as IHttpRequest['method'],
       url: { path: specPath, query: queryOf(url) },
@@ -370,6 +367,10 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     // is answered with the answer Prism gave the first valid request of its kind. Generated
     // answers are not shared; invalid requests go to Prism, which writes the validation fault.
     const resource = operations.find((operation) => operation.method === method);
+    // A closed query string (the view's strict-query) refuses what the operation does not declare,
+    // before any finding of the validation about a declared parameter.
+    const undeclared = resource && strictQuery.refusal(version, template, method, action, resource, url.searchParams);
+    if (undeclared) return fault(400, undeclared);
     // The fast verdict (request-validation.ts) is trusted when it says valid; Prism judges the rest.
     const valid = resource !== undefined && (!config.validateRequest || fastVerdict(resource, input) === true || isValid(resource, input));
     // The stateful mode answers what Nova's controllers would act on; a request that asks for a

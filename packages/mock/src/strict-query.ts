@@ -7,52 +7,40 @@
  * Nova does: jsonschema reports an error at the root of the query before any about one parameter
  * (best_match prefers the shortest path), and Nova words it as jsonschema does, with no parameter name.
  */
+import type { IHttpOperation } from '@stoplight/types';
 import { pythonRepr } from './validation-message.ts';
 import type { SpecIndex } from './operations.ts';
-
-type Json = Record<string, any>;
 
 /** Prism's own controls (`__code`, `__example`, `__dynamic`, `__seed`): the mock's, not Nova's, and always let through. */
 const isPrismControl = (name: string) => name.startsWith('__');
 
 export class StrictQuery {
   readonly #index: SpecIndex;
-  /** The declared query parameter names of a strict operation, or null when its query is open; by version, template and method. */
+  /** The declared query parameter names of a strict operation, or null when its query is open; by version, template, method and action. */
   readonly #declared = new Map<string, Set<string> | null>();
 
   constructor(index: SpecIndex) {
     this.#index = index;
   }
 
-  /** Nova's 400 message for the undeclared parameters of a strict operation, or undefined when there are none. */
-  refusal(version: string, template: string, method: string, query: URLSearchParams): string | undefined {
+  /**
+   * Nova's 400 message for the undeclared parameters of a strict operation, or undefined when there
+   * are none. `operation` is Prism's reading of it, whose `request.query` already holds the path
+   * item's parameters and the operation's own, dereferenced.
+   */
+  refusal(version: string, template: string, method: string, action: string | undefined, operation: IHttpOperation, query: URLSearchParams): string | undefined {
     if (query.size === 0) return undefined;
-    const declared = this.#declaredOf(version, template, method);
+    const key = `${version} ${template} ${method} ${action ?? ''}`;
+    let declared = this.#declared.get(key);
+    if (declared === undefined) {
+      const strict = this.#index.operation(version, template, method, action)?.['x-openstack']?.['strict-query'] === true;
+      declared = strict ? new Set((operation.request?.query ?? []).map((parameter) => parameter.name)) : null;
+      this.#declared.set(key, declared);
+    }
     if (!declared) return undefined;
     // jsonschema's additionalProperties message: every extra in the order the query gave them first.
     const extras = [...new Set(query.keys())].filter((name) => !declared.has(name) && !isPrismControl(name));
     if (extras.length === 0) return undefined;
     return `Additional properties are not allowed (${extras.map(pythonRepr).join(', ')} ${extras.length === 1 ? 'was' : 'were'} unexpected)`;
-  }
-
-  #declaredOf(version: string, template: string, method: string): Set<string> | null {
-    const key = `${version} ${template} ${method}`;
-    let declared = this.#declared.get(key);
-    if (declared === undefined) {
-      const operation = this.#index.operation(version, template, method);
-      declared = operation?.['x-openstack']?.['strict-query'] === true ? this.#queryNames(version, template, operation) : null;
-      this.#declared.set(key, declared);
-    }
-    return declared;
-  }
-
-  /** The query parameters of the operation and of its path item (an operation's own one wins by name and place, both are declared). */
-  #queryNames(version: string, template: string, operation: Json): Set<string> {
-    const item = this.#index.resolve(version, this.#index.document(version).paths[template]);
-    const parameters: unknown[] = [...(item?.parameters ?? []), ...(operation.parameters ?? [])];
-    return new Set(parameters
-      .map((parameter) => this.#index.resolve(version, parameter as Json))
-      .filter((parameter) => parameter?.in === 'query' && typeof parameter.name === 'string')
-      .map((parameter) => parameter.name as string));
   }
 }
