@@ -278,9 +278,21 @@ export class Deployment {
     const ids = this.created;
     this.created = [];
     for (const id of ids) {
-      await this.nova('POST', `/servers/${id}/action`, { unlock: null }, { ok: [202, 404, 409] });
-      await this.nova('POST', `/servers/${id}/action`, { forceDelete: null }, { ok: [202, 404, 409] });
-      await this.nova('DELETE', `/servers/${id}`, undefined, { ok: [204, 404, 409] });
+      // A server the case itself deleted may vanish between Nova's lookup and its save; unlock has no
+      // InstanceNotFound handler (lock_server.py), so Nova then answers 500 naming InstanceNotFound
+      // instead of 404. For cleanup that means "already gone" (seen once in CI after forceDelete).
+      const stillThere = async (method: string, path: string, body: unknown, ok: number[]): Promise<boolean> => {
+        try {
+          await this.nova(method, path, body, { ok });
+          return true;
+        } catch (error) {
+          if (/answered 500: .*InstanceNotFound/s.test((error as Error).message)) return false;
+          throw error;
+        }
+      };
+      if (!(await stillThere('POST', `/servers/${id}/action`, { unlock: null }, [202, 404, 409]))) continue;
+      if (!(await stillThere('POST', `/servers/${id}/action`, { forceDelete: null }, [202, 404, 409]))) continue;
+      await stillThere('DELETE', `/servers/${id}`, undefined, [204, 404, 409]);
     }
     for (const id of ids) {
       const deadline = Date.now() + 30_000;
