@@ -5,7 +5,7 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { deref, viewAt, type Json } from './spec.ts';
+import { deref, parametersOf, viewAt, type Json } from './spec.ts';
 
 /** What went over the wire, as the client's fetch saw it. */
 export interface Exchange {
@@ -112,10 +112,7 @@ export function responseProblems(operation: Json, exchange: Exchange): string[] 
 /** Problems the spec has with query parameters: each must be declared for the operation and valid. */
 export function queryProblems(version: string, template: string, operation: Json, query: Record<string, unknown> | undefined): string[] {
   if (!query) return [];
-  const doc = viewAt(version);
-  const item = deref(doc, doc.paths[template]);
-  const declared = [...(item?.parameters ?? []), ...(operation.parameters ?? [])]
-    .map((p: Json) => deref(doc, p)).filter((p: Json) => p?.in === 'query');
+  const declared = parametersOf(viewAt(version), template, operation).filter((p: Json) => p.in === 'query');
   const problems: string[] = [];
   for (const [name, value] of Object.entries(query)) {
     const parameter = declared.find((p: Json) => p.name === name);

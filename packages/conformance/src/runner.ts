@@ -7,7 +7,7 @@
 import { queryProblems, requestProblems, responseProblems, type Exchange } from './check.ts';
 import type { Deployment } from './deployment.ts';
 import { scenarios, type Call, type Expected, type Scenario } from './scenarios/index.ts';
-import { deref, index, operationsAt, plan, viewAt, type Json, type OperationView } from './spec.ts';
+import { deref, index, operationsAt, parametersOf, plan, viewAt, type Json, type OperationView } from './spec.ts';
 import { unvalidatedInZed, zedAnswer } from './zed.ts';
 
 export interface Result {
@@ -42,8 +42,7 @@ export function genericScenario(view: OperationView, version: string): Scenario 
   return {
     async arrange(d) {
       const doc = viewAt(version);
-      const item = deref(doc, doc.paths[view.template]);
-      const parameters = [...(item.parameters ?? []), ...(view.operation.parameters ?? [])].map((p: Json) => deref(doc, p));
+      const parameters = parametersOf(doc, view.template, view.operation);
       const path: Record<string, string> = {};
       for (const p of parameters.filter((p: Json) => p.in === 'path')) {
         path[p.name] = p.name === 'server_id' ? await d.shared() : String(p.example ?? p.schema?.example ?? 'x');
@@ -61,12 +60,9 @@ export function genericScenario(view: OperationView, version: string): Scenario 
  * them all together. `marker` is left out (its example names no real item, which is a 400).
  */
 function everyQueryParameter(version: string, view: OperationView): Record<string, unknown> | undefined {
-  const doc = viewAt(version);
-  const item = deref(doc, doc.paths[view.template]);
   const query: Record<string, unknown> = {};
-  for (const raw of [...(item.parameters ?? []), ...(view.operation.parameters ?? [])]) {
-    const p = deref(doc, raw);
-    if (p?.in !== 'query' || p.name === 'marker') continue;
+  for (const p of parametersOf(viewAt(version), view.template, view.operation)) {
+    if (p.in !== 'query' || p.name === 'marker') continue;
     const example = p.example ?? p.schema?.example ?? p.schema?.enum?.[0] ?? p.schema?.items?.enum?.[0];
     if (example !== undefined) query[p.name] = example;
   }

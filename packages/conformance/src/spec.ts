@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { actionsOf, dereference, operationForAction, parseVersion } from '@novaspec/microversions';
+import { actionsOf, dereference, operationForAction, operationParameters, parseVersion } from '@novaspec/microversions';
 
 export type Json = any; // spec documents, read by path
 
@@ -88,6 +88,9 @@ export function viewAt(version: string): Json {
 }
 
 export const deref = (doc: Json, node: Json): Json => dereference(doc, node);
+
+/** The parameters of an operation in a view: the path item's and its own, dereferenced. */
+export const parametersOf = (doc: Json, template: string, operation: Json): Json[] => operationParameters(doc, deref(doc, doc.paths[template]), operation);
 
 /** The operations of one view, a server action being one operation each. */
 export function operationsAt(version: string): Map<string, OperationView> {

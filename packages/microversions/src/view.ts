@@ -65,6 +65,23 @@ export function dereference(doc: unknown, node: unknown): unknown {
 }
 
 /**
+ * The parameters that apply to an operation, dereferenced: the path item's, with the operation's own
+ * taking the place of any with the same `in` and `name` (OpenAPI's rule for the two levels).
+ */
+export function operationParameters(doc: unknown, pathItem: unknown, operation: unknown): JsonObject[] {
+  const byKey = new Map<string, JsonObject>();
+  for (const level of [pathItem, operation]) {
+    const list = isObject(level) ? level.parameters : undefined;
+    if (!Array.isArray(list)) continue;
+    for (const raw of list) {
+      const parameter = dereference(doc, raw);
+      if (isObject(parameter)) byKey.set(`${String(parameter.in)} ${String(parameter.name)}`, parameter);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/**
  * The range in which a node exists: its own range, narrowed by the range of what its `$ref` points
  * at (a component carries its range wherever it is used).
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewAt, effectiveRange } from '../src/view.ts';
+import { viewAt, effectiveRange, operationParameters } from '../src/view.ts';
 import { tiny } from './fixtures/tiny.ts';
 
 type Doc = any; // views are plain JSON; the tests read them by path
@@ -87,5 +87,31 @@ describe('viewAt: what exists at a microversion', () => {
 
   it('narrows a reference by its target range', () => {
     expect(effectiveRange(tiny, { $ref: '#/components/parameters/Tag' }, { min: 1, max: 104 })).toEqual({ min: 26, max: 104 });
+  });
+});
+
+describe('operationParameters: what applies to one operation', () => {
+  const doc = {
+    components: { parameters: { limit: { in: 'query', name: 'limit', schema: { type: 'integer' } } } },
+    paths: {
+      '/things/{id}': {
+        parameters: [{ in: 'path', name: 'id', required: true }, { in: 'query', name: 'limit', description: 'path level' }],
+        get: { parameters: [{ $ref: '#/components/parameters/limit' }, { in: 'header', name: 'X-Id' }] },
+        delete: {},
+      },
+    },
+  };
+  const item = doc.paths['/things/{id}'];
+
+  it('merges the path item\'s with the operation\'s, dereferenced, the operation\'s taking the place of the same in and name', () => {
+    expect(operationParameters(doc, item, item.get)).toEqual([
+      { in: 'path', name: 'id', required: true },
+      { in: 'query', name: 'limit', schema: { type: 'integer' } },
+      { in: 'header', name: 'X-Id' },
+    ]);
+  });
+
+  it('keeps the path item\'s when the operation declares none', () => {
+    expect(operationParameters(doc, item, item.delete).map((p) => p.name)).toEqual(['id', 'limit']);
   });
 });
