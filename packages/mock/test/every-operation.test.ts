@@ -12,6 +12,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionsOf, dereference, operationForAction } from '@novaspec/microversions';
 import { startMockServer, type MockServer } from '../src/index.ts';
+import { exampleUrl } from './support/example-url.ts';
 
 type Json = any; // spec documents, read by path
 
@@ -39,13 +40,6 @@ function firstExample(doc: Json, media: Json): unknown {
   return media?.example;
 }
 
-/** The query string of the parameters an operation requires (`delete_info`), from their examples. */
-function requiredQuery(parameters: Json[]): string {
-  const query = new URLSearchParams();
-  for (const p of parameters.filter((p: Json) => p.in === 'query' && p.required)) query.append(p.name, String(p.example ?? p.schema?.example ?? 'x'));
-  return query.size > 0 ? `?${query}` : '';
-}
-
 /** The cases of one view: one per operation, one per action of an action endpoint. */
 function casesAt(version: string): Case[] {
   const doc = view(version);
@@ -56,11 +50,8 @@ function casesAt(version: string): Case[] {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
-      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p: Json) => deref(doc, p));
-      const url = `/v2.1${template.replace(/\{([^}]+)\}/g, (_m, name: string) => {
-        const parameter = parameters.find((p: Json) => p.in === 'path' && p.name === name);
-        return encodeURIComponent(String(parameter?.example ?? parameter?.schema?.example ?? 'x'));
-      })}${requiredQuery(parameters)}`;
+      // Required query parameters (`delete_info`) too, from their examples.
+      const url = exampleUrl(doc, template, operation);
       const actions = method === 'post' ? actionsOf(doc, operation) : [];
       const variants = actions.length > 0
         ? actions.map((action) => ({ id: `${method.toUpperCase()} ${template}#${action.name}`, operation: operationForAction(doc, operation, action) }))

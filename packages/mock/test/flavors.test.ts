@@ -3,23 +3,11 @@
  * microversion, PUT only from 2.55, the flavor action endpoint (a second action endpoint, ADR 0005)
  * and Nova's refusals of bad bodies.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
-
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
+import { describe, expect, it } from 'vitest';
+import { useMockHttp } from './support/mock-http.ts';
 
 const FLAVOR = 'c2.medium';
-const call = (method: string, path: string, version: string, body?: unknown) => fetch(`${mock.endpoint}${path}`, {
-  method,
-  headers: { 'X-Auth-Token': 't', 'OpenStack-API-Version': `compute ${version}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-  ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-});
+const call = useMockHttp();
 const json = async (response: Response) => (await response.json()) as any;
 
 describe('flavors on the mock', () => {

@@ -3,26 +3,12 @@
  * operation answers from its view while it exists and 404 with Nova's itemNotFound after; bodies the
  * spec refuses get Nova's 400.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
-
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
+import { describe, expect, it } from 'vitest';
+import { useMockHttp } from './support/mock-http.ts';
 
 const IMAGE = '5f3c6e1d-8a41-4b2f-9c07-3e9d2a6b71f4';
 
-function send(method: string, path: string, version: string, body?: unknown) {
-  return fetch(`${mock.url}/v2.1${path}`, {
-    method,
-    headers: { 'X-Auth-Token': 'token', 'OpenStack-API-Version': `compute ${version}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
+const send = useMockHttp();
 
 const IMAGES: [string, string, number, unknown?][] = [
   ['GET', '/images', 200], ['GET', '/images/detail', 200], ['GET', `/images/${IMAGE}`, 200], ['DELETE', `/images/${IMAGE}`, 204],

@@ -1,19 +1,9 @@
 /** GET /limits through the mock: the fields of the requested microversion, and 2.75's strict query. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useMockJson } from './support/mock-http.ts';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-
-const get = async (path: string, version: string) => {
-  const response = await fetch(`${mock.endpoint}${path}`, { headers: { 'X-Auth-Token': 'token', 'OpenStack-API-Version': `compute ${version}` } });
-  return { status: response.status, body: (await response.json()) as any };
-};
+const json = useMockJson();
+const get = (path: string, version: string) => json('GET', path, version);
 
 describe('limits in the mock', () => {
   const table: { version: string; has: string[]; hasNot: string[] }[] = [

@@ -3,22 +3,10 @@
  * the requested microversion (uuid from 2.41, integer then UUID hypervisor ids around 2.53, the
  * counters gone at 2.88, forced_down from 2.11), 404 outside an operation's range, Nova's fault bodies.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useMockHttp } from './support/mock-http.ts';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-}, 60_000);
-afterAll(async () => {
-  await mock.close();
-});
-
-const call = (method: string, path: string, version: string, body?: unknown) => fetch(`${mock.endpoint}${path}`, {
-  method,
-  headers: { 'X-Auth-Token': 't', 'OpenStack-API-Version': `compute ${version}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-  ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-});
+const call = useMockHttp();
 const json = async (response: Response) => (await response.json()) as any;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -3,26 +3,12 @@
  * create, delete and the two interface actions answer Nova's one answer, 400 `Command not
  * supported`, naming the Ironic command; from 2.36 everything is 404.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
-
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
+import { describe, expect, it } from 'vitest';
+import { useMockHttp } from './support/mock-http.ts';
 
 const NODE = '058d27fa-241b-445a-a386-08c04f96db43';
 
-function send(method: string, path: string, version: string, body?: unknown) {
-  return fetch(`${mock.url}/v2.1${path}`, {
-    method,
-    headers: { 'X-Auth-Token': 'token', 'OpenStack-API-Version': `compute ${version}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
+const send = useMockHttp();
 
 const OPERATIONS: [string, string, number, unknown?, string?][] = [
   ['GET', '/os-baremetal-nodes', 200], ['GET', `/os-baremetal-nodes/${NODE}`, 200],

@@ -2,21 +2,11 @@
  * Console auth tokens, availability zones and extensions through the mock: the console token's
  * bare 400 up to 2.30 and its answer from 2.31, the admin zone detail, one extension.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useMockJson } from './support/mock-http.ts';
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-
-async function get(path: string, version: string) {
-  const response = await fetch(`${mock.endpoint}${path}`, { headers: { 'X-Auth-Token': 'token', 'OpenStack-API-Version': `compute ${version}` } });
-  return { status: response.status, body: await response.json() };
-}
+const json = useMockJson();
+const get = (path: string, version: string) => json('GET', path, version);
 
 describe('console auth tokens in the mock', () => {
   it('up to 2.30 every request is a 400', async () => {

@@ -3,27 +3,11 @@
  * links from 2.35, no private key from 2.92), 200/201 on create and 202/204 on delete, and Nova's
  * 400 for bodies outside that microversion's schema (generation refused from 2.92).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
-
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
+import { describe, expect, it } from 'vitest';
+import { useMockJson } from './support/mock-http.ts';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPikdOQpiEv3JtmPhM7g2ZJih8HLvgJ+mpZARfO5bEbe deploy@ci';
-async function call(method: string, path: string, version: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${mock.endpoint}${path}`, {
-    method,
-    headers: { 'X-Auth-Token': 'token', 'OpenStack-API-Version': `compute ${version}`, ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = useMockJson();
 
 describe('key pairs in the mock', () => {
   it('show: no type at 2.1, type from 2.2', async () => {

@@ -3,27 +3,11 @@
  * limits to 2.35, or to 2.49 for classes; injected files to 2.56; class server group limits from
  * 2.50), the detail shape, 202 on delete, and Nova's 400 for limits a microversion no longer takes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
-
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
+import { describe, expect, it } from 'vitest';
+import { useMockJson } from './support/mock-http.ts';
 
 const PROJECT = '5d1b9e7c3a2f4068b4e6c8a0d2f13579';
-async function call(method: string, path: string, version: string, body?: unknown) {
-  const response = await fetch(`${mock.endpoint}${path}`, {
-    method,
-    headers: { 'X-Auth-Token': 'token', 'OpenStack-API-Version': `compute ${version}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = useMockJson();
 
 describe('quota sets in the mock', () => {
   const shapes: { version: string; has: string[]; hasNot: string[] }[] = [

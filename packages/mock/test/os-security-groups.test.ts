@@ -3,31 +3,18 @@
  * operation answers from its view at 2.35 and 404 with Nova's itemNotFound from 2.36; Nova's
  * schema faults for bodies it refuses. A server's own list stays at every microversion.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
-
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
+import { describe, expect, it } from 'vitest';
+import { useMockHttp } from './support/mock-http.ts';
+import { itAnswersUpTo235, type ProxyOperation } from './support/proxy-range.ts';
 
 const GROUP = '8e4c1a7b-2f95-4d3e-a6b0-5c7d9e1f2a48';
 const RULE = '2a9f6d4c-8b1e-47a3-9c5d-e0f3b7a1c624';
 const SERVER = '9168b536-cd40-4630-b43f-b259807c6e87';
 
-function send(method: string, path: string, version: string, body?: unknown) {
-  return fetch(`${mock.url}/v2.1${path}`, {
-    method,
-    headers: { 'X-Auth-Token': 'token', 'OpenStack-API-Version': `compute ${version}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
+const send = useMockHttp();
 
 const group = { security_group: { name: 'web', description: 'HTTPS from anywhere' } };
-const OPERATIONS: [string, string, number, unknown?][] = [
+const OPERATIONS: ProxyOperation[] = [
   ['GET', '/os-security-groups', 200], ['POST', '/os-security-groups', 200, group],
   ['GET', `/os-security-groups/${GROUP}`, 200], ['PUT', `/os-security-groups/${GROUP}`, 200, group], ['DELETE', `/os-security-groups/${GROUP}`, 202],
   ['POST', '/os-security-group-rules', 200, { security_group_rule: { parent_group_id: GROUP, ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr: '0.0.0.0/0' } }],
@@ -35,16 +22,7 @@ const OPERATIONS: [string, string, number, unknown?][] = [
 ];
 
 describe('the security group proxies in the mock', () => {
-  for (const [version, present] of [['2.1', true], ['2.35', true], ['2.36', false], ['2.104', false]] as const) {
-    it(`at ${version} every operation ${present ? 'answers' : 'is 404'}`, async () => {
-      for (const [method, path, code, body] of OPERATIONS) {
-        const response = await send(method, path, version, body);
-        const text = await response.text();
-        expect(response.status, `${method} ${path} at ${version}: ${text}`).toBe(present ? code : 404);
-        if (!present) expect(JSON.parse(text)).toMatchObject({ itemNotFound: { code: 404 } });
-      }
-    });
-  }
+  itAnswersUpTo235(send, OPERATIONS);
 
   it('lists groups with their rules in the old form', async () => {
     const answer = await (await send('GET', '/os-security-groups', '2.1')).json();

@@ -3,27 +3,11 @@
  * and rules from 2.64, owner from 2.13), Nova's 400 for bodies outside that microversion's schema,
  * 204 on delete and the 404 Prism gives on request.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
-
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
+import { describe, expect, it } from 'vitest';
+import { useMockJson } from './support/mock-http.ts';
 
 const GROUP = '4a8e1c3f-6b2d-4f97-8e05-d1c7b9a2f364';
-async function call(method: string, path: string, version: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${mock.endpoint}${path}`, {
-    method,
-    headers: { 'X-Auth-Token': 'token', 'OpenStack-API-Version': `compute ${version}`, ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = useMockJson();
 
 describe('server groups in the mock', () => {
   const shapes: { version: string; has: string[]; hasNot: string[] }[] = [

@@ -2,43 +2,21 @@
  * The volume snapshots proxy (up to 2.35) over HTTP (issue 13): every operation answers from its view at 2.35
  * and 404 with Nova's itemNotFound from 2.36; a body Nova's schema refuses gets Nova's 400.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
-
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
+import { describe, expect, it } from 'vitest';
+import { useMockHttp } from './support/mock-http.ts';
+import { itAnswersUpTo235, type ProxyOperation } from './support/proxy-range.ts';
 
 const ID = '7a9c1e3b-5d2f-4b6a-8e0c-2f4a6b8d0c1e';
 
-function send(method: string, path: string, version: string, body?: unknown) {
-  return fetch(`${mock.url}/v2.1${path}`, {
-    method,
-    headers: { 'X-Auth-Token': 'token', 'OpenStack-API-Version': `compute ${version}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
+const send = useMockHttp();
 
-const OPERATIONS: [string, string, number, unknown?][] = [
+const OPERATIONS: ProxyOperation[] = [
   ['GET', '/os-snapshots', 200], ['GET', '/os-snapshots/detail', 200], ['GET', `/os-snapshots/${ID}`, 200], ['DELETE', `/os-snapshots/${ID}`, 202],
   ['POST', '/os-snapshots', 200, { snapshot: { volume_id: '0e1a4b6c-3d5f-4a7b-9c2e-8f6d1b3a5c7e', force: true } }],
 ];
 
 describe('the volume snapshots proxy in the mock', () => {
-  for (const [version, present] of [['2.1', true], ['2.35', true], ['2.36', false], ['2.104', false]] as const) {
-    it(`at ${version} every operation ${present ? 'answers' : 'is 404'}`, async () => {
-      for (const [method, path, code, body] of OPERATIONS) {
-        const response = await send(method, path, version, body);
-        const text = await response.text();
-        expect(response.status, `${method} ${path} at ${version}: ${text}`).toBe(present ? code : 404);
-        if (!present) expect(JSON.parse(text)).toMatchObject({ itemNotFound: { code: 404 } });
-      }
-    });
-  }
+  itAnswersUpTo235(send, OPERATIONS);
 
   it('shows the camel-case shape of the old volumes extension at 2.35', async () => {
     const response = await send('GET', `/os-snapshots/${ID}`, '2.35');

@@ -3,26 +3,12 @@
  * (the same body for the same request) and 404 from 2.103; its action endpoint takes its nine
  * actions only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
-
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
+import { describe, expect, it } from 'vitest';
+import { useMockHttp } from './support/mock-http.ts';
 
 const SERVER = '9168b536-cd40-4630-b43f-b259807c6e87';
 
-function send(method: string, path: string, version: string, body?: unknown) {
-  return fetch(`${mock.url}/v2.1${path}`, {
-    method,
-    headers: { 'X-Auth-Token': 'token', 'OpenStack-API-Version': `compute ${version}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
+const send = useMockHttp();
 
 describe('os-volumes_boot in the mock', () => {
   for (const version of ['2.1', '2.47', '2.102']) {

@@ -3,27 +3,13 @@
  * 410 with Nova's fault body at every microversion, whatever the body and in both URL forms; the
  * os-networks and os-tenant-networks list/show proxies answer up to 2.35 and 404 from 2.36.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.ts';
-
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
+import { describe, expect, it } from 'vitest';
+import { useMockHttp } from './support/mock-http.ts';
 
 const NET = '3cb9bc59-5699-4588-a4b1-b87f96708bc6';
 const PROJECT = '6f70656e737461636b20726f636b7321';
 
-function send(method: string, path: string, version: string, body?: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${mock.url}/v2.1${path}`, {
-    method,
-    headers: { 'X-Auth-Token': 'token', 'OpenStack-API-Version': `compute ${version}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
+const send = useMockHttp();
 
 /** Every removed operation of the issue, with a body where it took one (as it was when live). */
 const REMOVED: [string, string, unknown?][] = [
@@ -72,12 +58,12 @@ describe('the removed APIs', () => {
   it('answer 410 whatever the body, and in the URL form with a project id', async () => {
     expect((await send('POST', '/os-agents', '2.1', { anything: [1, 2] })).status).toBe(410);
     expect((await send('PUT', '/os-cells/x', '2.50', 'not an object')).status).toBe(410);
-    const legacy = await fetch(`${mock.url}/v2.1/${PROJECT}/os-cloudpipe`, { headers: { 'X-Auth-Token': 'token' } });
+    const legacy = await fetch(`${send.mock().url}/v2.1/${PROJECT}/os-cloudpipe`, { headers: { 'X-Auth-Token': 'token' } });
     expect(legacy.status).toBe(410);
   });
 
   it('answer what Nova answers before the controller: 401 without a token, 406 and 400 for bad microversions', async () => {
-    expect((await fetch(`${mock.url}/v2.1/os-fping`)).status).toBe(401);
+    expect((await fetch(`${send.mock().url}/v2.1/os-fping`)).status).toBe(401);
     const tooNew = await send('GET', '/os-fping', '2.999');
     expect(tooNew.status).toBe(406);
     expect(await tooNew.json()).toMatchObject({ computeFault: { code: 406 } });

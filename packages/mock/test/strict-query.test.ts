@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../src/index.ts';
 import { SpecIndex, locateSpecVersions } from '../src/operations.ts';
+import { exampleRequest } from './support/example-url.ts';
 
 type Json = any;
 const located = locateSpecVersions();
@@ -23,11 +24,8 @@ const strictOperations = Object.entries<Json>(source.paths).flatMap(([template, 
 
 /** The operation's URL at a version: its path parameters and required query parameters from their examples. */
 function urlOf(version: string, template: string, method: string): string {
-  const item = index.resolve(version, index.document(version).paths[template]);
-  const parameters: Json[] = [...(item.parameters ?? []), ...(item[method].parameters ?? [])].map((p: Json) => index.resolve(version, p));
-  const exampleOf = (p: Json) => String(p.example ?? p.schema?.example ?? 'x');
-  const path = template.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(exampleOf(parameters.find((p) => p.in === 'path' && p.name === name))));
-  const query = new URLSearchParams(parameters.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, exampleOf(p)]));
+  const doc = index.document(version);
+  const { path, query } = exampleRequest(doc, template, index.resolve(version, doc.paths[template])[method]);
   return `${path}?${query}${query.size > 0 ? '&' : ''}`;
 }
 
