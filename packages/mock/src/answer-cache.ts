@@ -6,6 +6,7 @@
  * once and replayed after that. Per-request headers (request ids) are added outside the cache.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { LRUCache } from 'lru-cache';
 
 export interface Answer {
   status: number;
@@ -17,13 +18,13 @@ export interface Answer {
 const PRISM_HEADERS = ['accept', 'content-type', 'prefer'] as const;
 
 export class AnswerCache {
-  readonly #limit: number;
-  readonly #entries = new Map<string, Promise<Answer>>();
+  /** Least recently used goes first; none at all with a limit of 0 (every request asks Prism). */
+  readonly #entries: LRUCache<string, Promise<Answer>> | undefined;
   hits = 0;
   misses = 0;
 
   constructor(limit: number) {
-    this.#limit = limit;
+    this.#entries = limit > 0 ? new LRUCache({ max: limit }) : undefined;
   }
 
   static key(version: string, method: string, path: string, search: string, headers: IncomingHttpHeaders, body: string | undefined): string {
@@ -32,20 +33,20 @@ export class AnswerCache {
   }
 
   getOrCompute(key: string, compute: () => Promise<Answer>): Promise<Answer> {
-    if (this.#limit === 0) return compute();
-    const found = this.#entries.get(key);
+    const entries = this.#entries;
+    if (!entries) return compute();
+    const found = entries.get(key);
     if (found) {
       this.hits += 1;
-      // Least recently used goes first: move the hit to the end.
-      this.#entries.delete(key);
-      this.#entries.set(key, found);
       return found;
     }
     this.misses += 1;
     const pending = compute();
-    this.#entries.set(key, pending);
-    pending.catch(() => this.#entries.delete(key));
-    if (this.#entries.size > this.#limit) this.#entries.delete(this.#entries.keys().next().value!);
+    entries.set(key, pending);
+    // A failed answer is not remembered (the next request asks again).
+    pending.catch(() => {
+      if (entries.peek(key) === pending) entries.delete(key);
+    });
     return pending;
   }
 }

@@ -13,6 +13,7 @@ import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getH
 import { validateInput } from '@stoplight/prism-http/dist/validator/index.js';
 import type { IHttpOperation } from '@stoplight/types';
 import * as E from 'fp-ts/lib/Either.js';
+import { LRUCache } from 'lru-cache';
 import { AnswerCache, type Answer } from './answer-cache.ts';
 import { faultBody } from './faults.ts';
 import { silentLogger } from './logger.ts';
@@ -206,19 +207,19 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
 
   // Two pure functions of a few header and query values, decoded with io-ts and fp-ts for every
   // request before (a fifth of the mock's own time on varied requests): remembered by those values.
-  const negotiations = new BoundedMemo<ReturnType<typeof negotiate>>(1000);
+  const negotiations = boundedMemo<ReturnType<typeof negotiate>>(1000);
   const negotiatedOf = (headers: IncomingMessage['headers']) => {
     const modern = headers['openstack-api-version'];
     const legacy = headers['x-openstack-nova-api-version'];
-    return negotiations.get(JSON.stringify([modern, legacy]), () => negotiate({ 'openstack-api-version': modern, 'x-openstack-nova-api-version': legacy }, range));
+    return negotiations.memo(JSON.stringify([modern, legacy]), { context: () => negotiate({ 'openstack-api-version': modern, 'x-openstack-nova-api-version': legacy }, range) });
   };
-  const preferenceMemo = new BoundedMemo<ReturnType<typeof getHttpConfigFromRequest>>(1000);
+  const preferenceMemo = boundedMemo<ReturnType<typeof getHttpConfigFromRequest>>(1000);
   const preferencesOf = (input: IHttpRequest) => {
     const prefer = input.headers?.prefer;
     const query = input.url.query ?? {};
     // Prism reads the Prefer header when there is one, else the `__code`, `__dynamic`, `__seed` and `__example` query parameters.
     const key = prefer ? `h${prefer}` : `q${JSON.stringify([query.__code, query.__dynamic, query.__seed, query.__example])}`;
-    return preferenceMemo.get(key, () => getHttpConfigFromRequest(input));
+    return preferenceMemo.memo(key, { context: () => getHttpConfigFromRequest(input) });
   };
 
   /** The server action a request runs, if it is one (prechecks made sure the key is known). */
@@ -377,6 +378,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     // code, an example or generated data gets what it asked for.
     const asked = requested.mock;
     const fromState = state !== undefined && valid && !asked.code && !asked.exampleKey && !asked.dynamic;
+    if (fromState) state.settle();
     // A controller under /servers/{server_id} looks the server up before its own checks.
     const missing = fromState ? state.unknownServer(template, specPath) : undefined;
     if (missing) return missing;
@@ -465,22 +467,12 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   };
 }
 
-/** A memo of a pure function of a string key, emptied when full (the keys come from clients). */
-class BoundedMemo<T> {
-  readonly #entries = new Map<string, T>();
-  readonly #limit: number;
-  constructor(limit: number) {
-    this.#limit = limit;
-  }
-  get(key: string, compute: () => T): T {
-    let value = this.#entries.get(key);
-    if (value === undefined) {
-      if (this.#entries.size >= this.#limit) this.#entries.clear();
-      value = compute();
-      this.#entries.set(key, value);
-    }
-    return value;
-  }
+/**
+ * A memo of a pure function of a string key, bounded (the keys come from clients): the value is
+ * computed by the `context` the caller passes to `memo(key, { context })`.
+ */
+function boundedMemo<T extends {}>(max: number): LRUCache<string, T, () => T> {
+  return new LRUCache<string, T, () => T>({ max, memoMethod: (_key, _stale, { context }) => context() });
 }
 
 /**

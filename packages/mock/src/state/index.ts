@@ -41,10 +41,16 @@ export class StatefulMock {
       .map((server) => server.fields['OS-EXT-SRV-ATTR:host']).filter((host): host is string => typeof host === 'string'));
   }
 
+  /**
+   * Does the pending work that is due (a build, a delete, an action's end). The server calls it once
+   * for each request it answers from the state, before `unknownServer` and `answer` read the servers.
+   */
+  settle(): void {
+    this.#servers.store.settle(this.#now());
+  }
+
   /** The state's answer, or undefined for the stateless mock to answer (after any change the request made). */
   answer(request: StateRequest): Answer | undefined {
-    // Pending work (a build, a delete) is done before any resource reads the servers.
-    this.#servers.store.settle(this.#now());
     const [, root] = request.template.split('/');
     if (root === 'servers') return this.#servers.answer(request);
     if (root === 'os-keypairs') return this.#keypairs.answer(request);
@@ -56,7 +62,6 @@ export class StatefulMock {
 
   /** The 404 for a server the state does not have, which Nova answers before any controller check of the request. */
   unknownServer(template: string, path: string): Answer | undefined {
-    this.#servers.store.settle(this.#now());
     return this.#servers.unknown(template, path);
   }
 

@@ -100,7 +100,7 @@ export class ServerState {
 
   /** The answer for a request on servers, or undefined to let the stateless mock answer it. */
   answer(request: StateRequest): Answer | undefined {
-    // The due work was settled by StatefulMock.answer() (index.ts), before any resource read the servers.
+    // The due work was settled by StatefulMock.settle() (index.ts), before any resource read the servers.
     const { method, template } = request;
     if (template === '/servers' && method === 'post') return this.#create(request);
     if ((template === '/servers' || template === '/servers/detail') && method === 'get') return this.#list(request, template === '/servers/detail');
