@@ -11,7 +11,9 @@
  * summary line, with the reason and the microversions left unchecked. --release zed runs Zed.
  * The range checked is the one the service announces in its version document.
  *
- * After the scenarios, the differential (src/differential.ts) sends the same edge requests to this
+ * After the scenarios, the stateful mock's action rules are compared with this Nova's compute API
+ * decorators (src/state-checks.ts); a difference fails the run.
+ * Then the differential (src/differential.ts) sends the same edge requests to this
  * Nova and to the mock and prints one summary line; `--only differential` runs just that.
  *
  * NOVASPEC_SKIP_NOVA=1 skips the whole run (for a quick local `npm test`); .ci/run unsets it.
@@ -25,6 +27,8 @@ import { startMockServer } from '@novaspec/mock';
 import { Deployment, TOKEN } from '../src/deployment.ts';
 import { describe as describeComparison, differential, differentialSummary } from '../src/differential.ts';
 import { run, type Release, type Report, type Result } from '../src/runner.ts';
+import { CHROOT } from '../src/schema-diff/regenerate.ts';
+import { compareStateChecks } from '../src/state-checks.ts';
 import { compareVersions, index } from '../src/spec.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -175,9 +179,13 @@ try {
   });
   console.log('');
   for (const { id, why } of report.unreachable) console.log(`not reachable: ${id}: ${why}`);
+  // The mock's stateful rules against this Nova's compute API decorators (src/state-checks.ts), printed
+  // before the summary line, which stays the last `conformance:` line (.ci/run reports it).
+  const stateChecks = compareStateChecks(release === 'sid' ? join(CHROOT, 'usr/lib/python3/dist-packages/nova') : '/usr/lib/python3/dist-packages/nova');
+  console.log(stateChecks.text);
   const { text, failed } = summarize(report, (Date.now() - began) / 1000, endpoints.nova_version ?? '?');
   console.log(text);
-  status = failed === 0 ? 0 : 1;
+  status = failed === 0 && stateChecks.ok ? 0 : 1;
   // The mock beside this Nova on the same edge requests (src/differential.ts): a whole run, or --only differential.
   if (only.length === 0 || only.includes('differential')) {
     const mock = await startMockServer({ port: 0 });

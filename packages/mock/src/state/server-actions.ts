@@ -30,6 +30,8 @@ export interface ActionRule {
   conflictName: string;
   /** `@check_instance_lock`: a locked server refuses it (the mock's caller is never an admin). */
   lockChecked: boolean;
+  /** The method whose `@check_instance_lock` that is, when not `novaMethod` (API.reboot checks the lock, then calls `_soft_reboot`). */
+  lockMethod?: string;
   /** The allowed vm_states; undefined: any. */
   vmStates?: readonly VmState[];
   /** The allowed task_states (null: none running); undefined: any. */
@@ -54,12 +56,12 @@ const ALLOW_REBOOT = [null, 'rebooting', 'reboot_pending', 'reboot_started', 're
 const RULES: Record<string, ActionRule> = {
   // API.reboot is lock-checked, then API._soft_reboot: vm_states.ALLOW_SOFT_REBOOT, task_state [None].
   'reboot:SOFT': {
-    novaMethod: '_soft_reboot', conflictName: 'reboot', lockChecked: true, vmStates: ['active'], taskStates: [null], mustHaveLaunched: true,
+    novaMethod: '_soft_reboot', conflictName: 'reboot', lockChecked: true, lockMethod: 'reboot', vmStates: ['active'], taskStates: [null], mustHaveLaunched: true,
     logName: 'reboot', event: 'compute_reboot_instance', task: 'rebooting', done: () => running,
   },
   // API._hard_reboot: vm_states.ALLOW_HARD_REBOOT, task_states.ALLOW_REBOOT.
   'reboot:HARD': {
-    novaMethod: '_hard_reboot', conflictName: 'reboot', lockChecked: true, vmStates: ['active', 'stopped', 'paused', 'suspended', 'error'],
+    novaMethod: '_hard_reboot', conflictName: 'reboot', lockChecked: true, lockMethod: 'reboot', vmStates: ['active', 'stopped', 'paused', 'suspended', 'error'],
     taskStates: ALLOW_REBOOT, mustHaveLaunched: true, logName: 'reboot', event: 'compute_reboot_instance', task: 'rebooting_hard', done: () => running,
   },
   'os-stop': {
@@ -162,6 +164,9 @@ export function ruleFor(action: string, body: unknown): ActionRule | undefined {
 }
 
 export const MODELLED_ACTIONS = new Set(Object.keys(RULES).map((key) => key.split(':')[0]!));
+
+/** Every rule the state machine applies, the actions' and delete's (checked against Nova's decorators in test/nova-state-checks.test.ts). */
+export const ALL_RULES: readonly ActionRule[] = [...Object.values(RULES), DELETE_RULE];
 
 /** Nova's 409 for a server the rule refuses, or undefined when it allows it; in the decorators' order. */
 export function refusal(rule: ActionRule, serverId: string, state: MachineState): string | undefined {
