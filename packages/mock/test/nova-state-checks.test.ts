@@ -22,9 +22,11 @@ const facts = JSON.parse(readFileSync(new URL('./fixtures/nova-api-state-checks.
   methods: Record<string, Decorators>;
 };
 
-/** What a rule says, in the facts' terms: sorted lists, null for "any". */
+/** A list of states compared as a set (null, "none running", as its string), or null for "any". */
+const sorted = (list: readonly (string | null)[] | null | undefined) => (list == null ? null : [...list].map(String).sort());
+
+/** What a rule says, in the facts' terms. */
 function asDecorators(rule: ActionRule) {
-  const sorted = <T>(list: readonly T[] | undefined) => (list === undefined ? null : [...list].map(String).sort());
   return { lock: rule.lockChecked, vm_state: sorted(rule.vmStates), task_state: sorted(rule.taskStates), must_have_launched: rule.mustHaveLaunched };
 }
 
@@ -32,7 +34,6 @@ function fromNova(rule: ActionRule) {
   const method = facts.methods[rule.novaMethod];
   const lockMethod = facts.methods[rule.lockMethod ?? rule.novaMethod];
   const state = method?.check_instance_state;
-  const sorted = (list: readonly (string | null)[] | null | undefined) => (list == null ? null : [...list].map(String).sort());
   return {
     lock: lockMethod?.lock ?? false,
     vm_state: sorted(state?.vm_state),

@@ -8,7 +8,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/index.ts';
 
 export type MockCall = (method: string, path: string, version: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
-export type MockJsonCall = (method: string, path: string, version: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; headers: Headers; body: any }>;
+export type MockJsonCall = (...args: Parameters<MockCall>) => Promise<{ status: number; headers: Headers; body: any }>;
 
 /** The call, plus `mock()` for a test that needs the server itself (its url, a raw fetch). */
 export function useMockHttp(): MockCall & { mock: () => MockServer } {
@@ -31,8 +31,8 @@ export function useMockHttp(): MockCall & { mock: () => MockServer } {
 
 export function useMockJson(): MockJsonCall {
   const call = useMockHttp();
-  return async (method, path, version, body, headers) => {
-    const response = await call(method, path, version, body, headers);
+  return async (...args) => {
+    const response = await call(...args);
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
   };
